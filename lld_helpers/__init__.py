@@ -1,0 +1,1 @@
+"""Helpers every notebook of the LLD course imports: diagrams, widgets, checks, grading."""

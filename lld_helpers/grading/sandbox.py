@@ -1,0 +1,131 @@
+"""A throw-away nbgrader course directory: generate an assignment, autograde notebooks.
+
+Everything nbgrader writes (gradebook, release, submissions, logs) stays in a
+temporary directory, so the repository is never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import warnings
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from nbformat import NotebookNode
+from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.converters import Autograde, GenerateAssignment
+from nbgrader.coursedir import CourseDirectory
+from nbgrader.utils import capture_log
+from sqlalchemy.exc import SAWarning
+from traitlets.config import Config
+
+from lld_helpers.grading.config import check_assignment, load_config, source_dir
+
+
+class GradingError(RuntimeError):
+    """nbgrader could not process an assignment; carries its log."""
+
+
+@dataclass(frozen=True)
+class CellScore:
+    grade_id: str
+    score: float
+    max_score: float
+
+    @property
+    def passed(self) -> bool:
+        return self.score >= self.max_score
+
+
+class SandboxCourse:
+    """An nbgrader course in a temporary directory holding one generated assignment."""
+
+    def __init__(self, path: Path, config: Config, assignment: str) -> None:
+        self.path, self.config, self.assignment = path, config, assignment
+
+    def _coursedir(self, student: str = "*") -> CourseDirectory:
+        coursedir = CourseDirectory(config=self.config)
+        coursedir.assignment_id, coursedir.student_id = self.assignment, student
+        return coursedir
+
+    def _run(self, app_class: type, student: str = "*") -> dict:
+        app = app_class(coursedir=self._coursedir(student), config=self.config)
+        app.force = True
+        return capture_log(app)
+
+    def generate(self) -> None:
+        result = self._run(GenerateAssignment)
+        if not result["success"]:
+            raise GradingError(f"nbgrader could not generate {self.assignment}:\n"
+                               + result.get("log", "") + result.get("error", ""))
+
+    @property
+    def release(self) -> Path:
+        """The generated (student) folder of the assignment."""
+        return self.path / self.config.CourseDirectory.release_directory / self.assignment
+
+    def release_notebook(self) -> NotebookNode:
+        return nbformat.read(self.release / f"{self.assignment}.ipynb", as_version=4)
+
+    def autograde(self, submissions: Mapping[str, NotebookNode]) -> dict[str, list[CellScore]]:
+        """Autograde each student's notebook; a student whose grading failed maps to []."""
+        for student, notebook in submissions.items():
+            folder = self.path / "submitted" / student / self.assignment
+            folder.mkdir(parents=True, exist_ok=True)
+            nbformat.write(notebook, folder / f"{self.assignment}.ipynb")
+        with warnings.catch_warnings():  # nbgrader's known SAWarning on new submissions
+            warnings.simplefilter("ignore", SAWarning)
+            self._run(Autograde)  # a failed student is reported by its missing scores
+        with Gradebook(self.config.CourseDirectory.db_url) as gradebook:
+            return {student: self._scores(gradebook, student) for student in submissions}
+
+    def autograded_notebook(self, student: str) -> NotebookNode | None:
+        """The notebook as nbgrader executed it (hidden tests in place), if it got that far."""
+        path = self.path / "autograded" / student / self.assignment / f"{self.assignment}.ipynb"
+        return nbformat.read(path, as_version=4) if path.is_file() else None
+
+    def _scores(self, gradebook: Gradebook, student: str) -> list[CellScore]:
+        try:
+            notebook = gradebook.find_submission_notebook(self.assignment, self.assignment,
+                                                          student)
+        except MissingEntry:
+            return []
+        if not (self.path / "autograded" / student / self.assignment).is_dir():
+            return []
+        return [CellScore(grade.name, grade.score, grade.max_score)
+                for grade in notebook.grades if grade.cell.cell_type == "code"]
+
+
+def _own_scripts_on_path() -> None:
+    """nbgrader's gradebook runs the `alembic` script: find it even when the venv is inactive."""
+    scripts = str(Path(sys.executable).parent)
+    if scripts not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = scripts + os.pathsep + os.environ.get("PATH", "")
+
+
+@contextmanager
+def sandbox_course(root: Path, assignment: str) -> Iterator[SandboxCourse]:
+    """Generate `assignment` of the course at `root` in a temporary nbgrader course."""
+    check_assignment(root, assignment)
+    _own_scripts_on_path()
+    with tempfile.TemporaryDirectory(prefix="lld-course-") as tmp:
+        path = Path(tmp)
+        config = load_config(root)
+        config.CourseDirectory.root = str(path)
+        config.CourseDirectory.db_url = f"sqlite:///{path / 'gradebook.db'}"
+        config.Application.log_level = "WARN"
+        # Kernels talk over IPC sockets in this private folder: no TCP ports to race for.
+        config.KernelManager.transport = "ipc"
+        config.KernelManager.ip = str(path / "kernel")
+        shutil.copytree(source_dir(root) / assignment,
+                        path / config.CourseDirectory.source_directory / assignment,
+                        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+        course = SandboxCourse(path, config, assignment)
+        course.generate()
+        yield course
