@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from functools import cached_property
@@ -15,11 +16,22 @@ from lld_helpers.diagrams.text import to_mermaid, to_plantuml
 _FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf"}
 
 
+@functools.singledispatch
+def finish_svg(model: object, svg: str) -> str:
+    """A hook for models that draw what Graphviz cannot (e.g. UML actor figures) into the SVG."""
+    return svg
+
+
 class Diagram:
     """A diagram: `.model` (structured), `.dot`, `.svg()`, `.save()`, Mermaid, PlantUML."""
 
     def __init__(self, model: Any) -> None:
         self.model = model
+
+    @property
+    def engine(self) -> str:
+        """The Graphviz program (and flags) that lays the model out; models may choose."""
+        return getattr(self.model, "engine", "dot")
 
     @cached_property
     def dot(self) -> str:
@@ -29,12 +41,12 @@ class Diagram:
     def svg(self) -> str:
         """The SVG text; element ids are prefixed so several diagrams on a page never clash."""
         prefix = "d" + hashlib.sha1(self.dot.encode()).hexdigest()[:8] + "_"
-        svg = graphviz.render(self.dot, "svg").decode()
+        svg = finish_svg(self.model, graphviz.render(self.dot, "svg", self.engine).decode())
         svg = re.sub(r'\bid="', f'id="{prefix}', svg)
         return re.sub(r'(href="#|url\(#)', rf"\1{prefix}", svg)
 
     def png(self) -> bytes:
-        return graphviz.render(self.dot, "png")
+        return graphviz.render(self.dot, "png", self.engine)
 
     def to_mermaid(self) -> str:
         return to_mermaid(self.model)
@@ -48,7 +60,7 @@ class Diagram:
         suffix = path.suffix.lower()
         if suffix in _FORMATS:
             data = self.svg().encode() if suffix == ".svg" else graphviz.render(
-                self.dot, _FORMATS[suffix])
+                self.dot, _FORMATS[suffix], self.engine)
             path.write_bytes(data)
         elif suffix in (".dot", ".gv", ".mmd", ".puml"):
             text = {".mmd": self.to_mermaid, ".puml": self.to_plantuml}.get(
@@ -61,6 +73,8 @@ class Diagram:
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         try:
+            if include and "image/png" in include:
+                return {"image/png": self.png(), "text/plain": repr(self)}
             return {"image/svg+xml": self.svg(), "text/plain": repr(self)}
         except graphviz.GraphvizError as error:
             return {"text/plain": f"{self!r} could not be drawn.\n{error}"}

@@ -22,12 +22,16 @@ class GraphvizError(RuntimeError):
 
 @functools.lru_cache(maxsize=256)
 def render(dot_source: str, fmt: str = "svg", engine: str = "dot") -> bytes:
-    """The bytes Graphviz produces for `dot_source` in `fmt` (svg, png, pdf), cached."""
-    program = shutil.which(engine)
+    """The bytes Graphviz produces for `dot_source` in `fmt` (svg, png, pdf), cached.
+
+    `engine` is a Graphviz program with its flags, e.g. "dot" or "neato -n2".
+    """
+    name, *flags = engine.split()
+    program = shutil.which(name)
     if program is None:
         raise GraphvizError(INSTALL_HINT)
     try:
-        done = subprocess.run([program, f"-T{fmt}"], input=dot_source.encode(),
+        done = subprocess.run([program, *flags, f"-T{fmt}"], input=dot_source.encode(),
                               capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
     except subprocess.TimeoutExpired:
         raise GraphvizError(f"Graphviz took more than {TIMEOUT_SECONDS} s to lay out this "
