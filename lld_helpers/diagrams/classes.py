@@ -98,15 +98,20 @@ def _init_assignments(cls: type) -> list[tuple[str, ast.expr | None, ast.expr | 
     return found
 
 
+def _function_hints(function: Any) -> dict[str, Any]:
+    """Resolved type hints of a function; the raw (maybe string) ones when they do not resolve."""
+    try:
+        return typing.get_type_hints(function, include_extras=True)
+    except Exception:
+        return dict(getattr(function, "__annotations__", {}))
+
+
 def _signature(function: Any) -> tuple[str, str]:
     try:
         signature = inspect.signature(function)
     except (TypeError, ValueError):
         return "...", ""
-    try:
-        hints = typing.get_type_hints(function, include_extras=True)
-    except Exception:
-        hints = dict(getattr(function, "__annotations__", {}))
+    hints = _function_hints(function)
     parts = []
     for index, (name, parameter) in enumerate(signature.parameters.items()):
         if index == 0 and name in ("self", "cls"):
@@ -121,27 +126,29 @@ def _signature(function: Any) -> tuple[str, str]:
 
 
 class _Builder:
-    def __init__(self, classes: list[type], private: bool) -> None:
+    def __init__(self, classes: list[type], private: bool, dunder: bool) -> None:
         self.classes = classes
-        self.private = private
+        self.private, self.dunder = private, dunder
         self.ids = {cls: f"{cls.__module__}.{cls.__qualname__}" for cls in classes}
         self.by_name = {cls.__name__: cls for cls in classes}
-        self.relations: dict[tuple[str, str], Relation] = {}
+        # Inheritance and links are kept apart: a Decorator both is and has a Component.
+        self.parents: dict[tuple[str, str], Relation] = {}
+        self.links: dict[tuple[str, str], Relation] = {}
 
     def shown(self, name: str) -> bool:
         if name.startswith("__") and name.endswith("__"):
-            return False
+            return self.dunder
         return self.private or not name.startswith("_")
 
     def relate(self, owner: type, annotation: Any, kind: RelationKind, role: str = "") -> None:
         for ref in references(annotation, set(self.by_name)):
             key = (self.ids[owner], self.ids[self.by_name[ref.name]])
-            current = self.relations.get(key)
+            current = self.links.get(key)
             if current and _STRENGTH.index(current.kind) <= _STRENGTH.index(kind):
                 continue
             multiplicity = "" if kind is RelationKind.DEPENDENCY else ref.multiplicity
-            self.relations[key] = Relation(*key, kind, multiplicity,
-                                           "" if kind is RelationKind.DEPENDENCY else role)
+            self.links[key] = Relation(*key, kind, multiplicity,
+                                       "" if kind is RelationKind.DEPENDENCY else role)
 
     def node(self, cls: type) -> ClassNode:
         node = ClassNode(cls.__name__ + _generic_suffix(cls), cls.__qualname__, cls.__module__,
@@ -196,7 +203,7 @@ class _Builder:
         for name, value in _own_functions(cls).items():
             function = value.__func__ if isinstance(value, (staticmethod, classmethod)) else value
             parameters, returns = _signature(function)
-            for hint in typing.get_type_hints(function).values() if _resolvable(function) else ():
+            for hint in _function_hints(function).values():
                 self.relate(cls, hint, RelationKind.DEPENDENCY)
             if self.shown(name):
                 methods.append(Method(name, parameters, returns, visibility(name),
@@ -210,24 +217,12 @@ class _Builder:
             if base in self.ids:
                 kind = (RelationKind.REALIZATION if _is_interface(base)
                         else RelationKind.GENERALIZATION)
-                self.relations[(self.ids[cls], self.ids[base])] = Relation(
-                    self.ids[cls], self.ids[base], kind)
-
-
-def _resolvable(function: Any) -> bool:
-    try:
-        typing.get_type_hints(function)
-    except Exception:
-        return False
-    return True
+                key = (self.ids[cls], self.ids[base])
+                self.parents[key] = Relation(*key, kind)
 
 
 def _parameter_hints(function: Any) -> dict[str, Any]:
-    try:
-        hints = typing.get_type_hints(function, include_extras=True)
-    except Exception:
-        hints = dict(function.__annotations__)
-    return {name: hint for name, hint in hints.items() if name != "return"}
+    return {name: hint for name, hint in _function_hints(function).items() if name != "return"}
 
 
 def _constructed(value: ast.expr | None, known: set[str]) -> str | None:
@@ -245,22 +240,22 @@ def _constructed(value: ast.expr | None, known: set[str]) -> str | None:
 
 def _generic_suffix(cls: type) -> str:
     parameters = getattr(cls, "__parameters__", ())
-    return f"<{', '.join(p.__name__ for p in parameters)}>" if parameters else ""
+    if not isinstance(parameters, tuple) or not parameters:  # e.g. a descriptor on GenericAlias
+        return ""
+    return f"<{', '.join(getattr(p, '__name__', str(p)) for p in parameters)}>"
 
 
 def build_class_model(targets: tuple[Any, ...], *, private: bool = False,
-                      title: str | None = None) -> ClassModel:
+                      dunder: bool = False) -> ClassModel:
     """Introspect `targets` (classes or modules) into a `ClassModel`."""
     classes = collect_classes(targets)
-    builder = _Builder(classes, private)
+    builder = _Builder(classes, private, dunder)
     nodes = [builder.node(cls) for cls in classes]
     for cls in classes:
         builder.inheritance(cls)
     for protocol in [cls for cls in classes if _is_protocol(cls) and _own_functions(cls)]:
         for other in classes:
             key = (builder.ids[other], builder.ids[protocol])
-            if key not in builder.relations and implements(other, protocol):
-                builder.relations[key] = Relation(*key, RelationKind.REALIZATION)
-    relations = [r for r in builder.relations.values() if r.source != r.target
-                 or r.kind not in (RelationKind.GENERALIZATION, RelationKind.REALIZATION)]
-    return ClassModel(nodes, relations, title)
+            if key not in builder.parents and implements(other, protocol):
+                builder.parents[key] = Relation(*key, RelationKind.REALIZATION)
+    return ClassModel(nodes, [*builder.parents.values(), *builder.links.values()])

@@ -5,7 +5,14 @@ from __future__ import annotations
 import functools
 from html import escape
 
-from lld_helpers.diagrams.model import Attribute, ClassModel, ClassNode, Method, RelationKind
+from lld_helpers.diagrams.model import (
+    Attribute,
+    ClassModel,
+    ClassNode,
+    Method,
+    Relation,
+    RelationKind,
+)
 
 _FONT = 'fontname="Helvetica,Arial,sans-serif" fontsize=10'
 
@@ -67,6 +74,57 @@ def to_dot(model: object) -> str:
     raise TypeError(f"no DOT renderer for {type(model).__name__}")
 
 
+_LEGEND = {
+    RelationKind.GENERALIZATION: "is a (inherits)",
+    RelationKind.REALIZATION: "implements",
+    RelationKind.COMPOSITION: "owns (creates)",
+    RelationKind.AGGREGATION: "has (given)",
+    RelationKind.ASSOCIATION: "knows",
+    RelationKind.DEPENDENCY: "uses",
+}
+# Past this many classes only inheritance shapes the ranks: dot's layout time otherwise
+# grows steeply with association edges (seconds at 100 classes, see benchmarks/).
+FULL_LAYOUT_LIMIT = 25
+
+
+def _node_lines(model: ClassModel) -> list[str]:
+    def line(node: ClassNode) -> str:
+        label = _class_label(node, model.show_attributes, model.show_methods)
+        return f"  {_quote(node.id)} [label={label}];"
+
+    if not model.cluster:
+        return [line(node) for node in model.classes]
+    modules = dict.fromkeys(node.module for node in model.classes)
+    lines = []
+    for index, module in enumerate(modules):
+        lines += [f"  subgraph cluster_{index} {{",
+                  f'    graph [label={_quote(module)} style="rounded,dashed" color=gray50];']
+        lines += ["  " + line(n) for n in model.classes if n.module == module]
+        lines.append("  }")
+    return lines
+
+
+def _edge_line(relation: Relation, constrain: bool) -> str:
+    label = " ".join(part for part in (relation.role, relation.multiplicity) if part)
+    extra = f" headlabel={_quote(label)} labeldistance=2.2 labelangle=-30" if label else ""
+    if not constrain and relation.kind not in (RelationKind.GENERALIZATION,
+                                               RelationKind.REALIZATION):
+        extra += " constraint=false"
+    return (f"  {_quote(relation.source)} -> {_quote(relation.target)} "
+            f"[{_EDGE_STYLE[relation.kind]}{extra}];")
+
+
+def _legend_lines() -> list[str]:
+    lines = ["  subgraph cluster_legend {",
+             '    graph [label="Legend" style=rounded color=gray60 fontsize=9];',
+             "    node [shape=point style=invis width=0.01];"]
+    for kind, meaning in _LEGEND.items():
+        lines.append(f'    "legend_{kind.value}_a" -> "legend_{kind.value}_b" '
+                     f"[{_EDGE_STYLE[kind]} label={_quote(f'{kind.value}: {meaning}')} "
+                     "fontsize=8 minlen=2];")
+    return [*lines, "  }"]
+
+
 @to_dot.register
 def _(model: ClassModel) -> str:
     lines = [
@@ -75,14 +133,10 @@ def _(model: ClassModel) -> str:
         + (f" label={_quote(model.title)} labelloc=t" if model.title else "") + "];",
         f"  node [shape=plain {_FONT}];",
         f"  edge [{_FONT} arrowsize=0.9];",
+        *_node_lines(model),
     ]
-    for node in model.classes:
-        label = _class_label(node, model.show_attributes, model.show_methods)
-        lines.append(f"  {_quote(node.id)} [label={label}];")
-    for relation in model.relations:
-        label = " ".join(part for part in (relation.role, relation.multiplicity) if part)
-        extra = f" headlabel={_quote(label)} labeldistance=2.2 labelangle=-30" if label else ""
-        lines.append(f"  {_quote(relation.source)} -> {_quote(relation.target)} "
-                     f"[{_EDGE_STYLE[relation.kind]}{extra}];")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+    constrain = len(model.classes) <= FULL_LAYOUT_LIMIT
+    lines += [_edge_line(relation, constrain) for relation in model.relations]
+    if model.legend:
+        lines += _legend_lines()
+    return "\n".join([*lines, "}"]) + "\n"

@@ -73,6 +73,8 @@ class ClassModel:
     direction: str = "BT"
     show_attributes: bool = True
     show_methods: bool = True
+    cluster: bool = False  # group classes in a frame per module
+    legend: bool = False  # explain the arrows
 
     def node(self, class_id: str) -> ClassNode:
         return next(node for node in self.classes if node.id == class_id)

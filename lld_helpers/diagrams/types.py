@@ -50,7 +50,7 @@ def type_text(annotation: Any) -> str:
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     if origin in (typing.Union, types.UnionType):
         return " | ".join(type_text(arg) for arg in args)
-    if origin is typing.Annotated:
+    if origin in (typing.Annotated, typing.ClassVar, typing.Final):
         return type_text(args[0])
     if origin is not None:
         name = getattr(origin, "__name__", None) or str(origin).removeprefix("typing.")
