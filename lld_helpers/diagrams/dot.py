@@ -14,7 +14,7 @@ from lld_helpers.diagrams.model import (
     RelationKind,
 )
 
-_FONT = 'fontname="Helvetica,Arial,sans-serif" fontsize=10'
+FONT = 'fontname="Helvetica,Arial,sans-serif" fontsize=10'
 
 # Arrow styles: UML draws the hollow triangle at the general end, the diamond at the whole.
 _EDGE_STYLE = {
@@ -27,7 +27,7 @@ _EDGE_STYLE = {
 }
 
 
-def _quote(text: str) -> str:
+def quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
@@ -90,7 +90,7 @@ FULL_LAYOUT_LIMIT = 25
 def _node_lines(model: ClassModel) -> list[str]:
     def line(node: ClassNode) -> str:
         label = _class_label(node, model.show_attributes, model.show_methods)
-        return f"  {_quote(node.id)} [label={label}];"
+        return f"  {quote(node.id)} [label={label}];"
 
     if not model.cluster:
         return [line(node) for node in model.classes]
@@ -98,7 +98,7 @@ def _node_lines(model: ClassModel) -> list[str]:
     lines = []
     for index, module in enumerate(modules):
         lines += [f"  subgraph cluster_{index} {{",
-                  f'    graph [label={_quote(module)} style="rounded,dashed" color=gray50];']
+                  f'    graph [label={quote(module)} style="rounded,dashed" color=gray50];']
         lines += ["  " + line(n) for n in model.classes if n.module == module]
         lines.append("  }")
     return lines
@@ -106,11 +106,11 @@ def _node_lines(model: ClassModel) -> list[str]:
 
 def _edge_line(relation: Relation, constrain: bool) -> str:
     label = " ".join(part for part in (relation.role, relation.multiplicity) if part)
-    extra = f" headlabel={_quote(label)} labeldistance=2.2 labelangle=-30" if label else ""
+    extra = f" headlabel={quote(label)} labeldistance=2.2 labelangle=-30" if label else ""
     if not constrain and relation.kind not in (RelationKind.GENERALIZATION,
                                                RelationKind.REALIZATION):
         extra += " constraint=false"
-    return (f"  {_quote(relation.source)} -> {_quote(relation.target)} "
+    return (f"  {quote(relation.source)} -> {quote(relation.target)} "
             f"[{_EDGE_STYLE[relation.kind]}{extra}];")
 
 
@@ -120,7 +120,7 @@ def _legend_lines() -> list[str]:
              "    node [shape=point style=invis width=0.01];"]
     for kind, meaning in _LEGEND.items():
         lines.append(f'    "legend_{kind.value}_a" -> "legend_{kind.value}_b" '
-                     f"[{_EDGE_STYLE[kind]} label={_quote(f'{kind.value}: {meaning}')} "
+                     f"[{_EDGE_STYLE[kind]} label={quote(f'{kind.value}: {meaning}')} "
                      "fontsize=8 minlen=2];")
     return [*lines, "  }"]
 
@@ -129,10 +129,10 @@ def _legend_lines() -> list[str]:
 def _(model: ClassModel) -> str:
     lines = [
         "digraph classes {",
-        f"  graph [rankdir={model.direction} {_FONT} nodesep=0.5 ranksep=0.6"
-        + (f" label={_quote(model.title)} labelloc=t" if model.title else "") + "];",
-        f"  node [shape=plain {_FONT}];",
-        f"  edge [{_FONT} arrowsize=0.9];",
+        f"  graph [rankdir={model.direction} {FONT} nodesep=0.5 ranksep=0.6"
+        + (f" label={quote(model.title)} labelloc=t" if model.title else "") + "];",
+        f"  node [shape=plain {FONT}];",
+        f"  edge [{FONT} arrowsize=0.9];",
         *_node_lines(model),
     ]
     constrain = len(model.classes) <= FULL_LAYOUT_LIMIT
