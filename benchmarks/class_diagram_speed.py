@@ -29,7 +29,7 @@ def synthetic_module(classes: int) -> str:
         base = f"C{i // 3}" if i >= 3 else "ABC"
         lines += [
             f"class C{i}({base}):",
-            f"    label: str",
+            "    label: str",
             f"    def __init__(self, peer: C{(i * 7) % classes} | None = None) -> None:",
             "        self.peer = peer",
             f"        self.items: list[C{(i + 1) % classes}] = []",

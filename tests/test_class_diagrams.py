@@ -71,7 +71,7 @@ class Order:
     items: list[Item] = field(default_factory=list)
     status: Status = Status.OPEN
     shape: Optional[Shape] = None  # noqa: UP045 - the old spelling must work too
-    backup: "Shape | None" = None
+    backup: "Shape | None" = None  # noqa: UP037 - a string annotation on purpose
     tags: dict[str, Item] = field(default_factory=dict)
     pair: tuple[Item, ...] = ()
     either: Union[Circle, Email, None] = None  # noqa: UP007

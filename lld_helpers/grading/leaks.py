@@ -9,6 +9,7 @@ lld_helpers package). Marker lines themselves always leak.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,8 @@ from lld_helpers.grading.config import assignments, release_dir, source_dir
 from lld_helpers.grading.notebooks import HIDDEN, SOLUTION, is_marker, partition, read_notebook
 
 MIN_LENGTH = 24  # shorter lines ("return total", "pass") are too common to tell anything
+# Signatures and decorators state an API (which the task states too), not a solution.
+_API_LINE = re.compile(r"^(async\s+def|def|class)\s.*:$|^@")
 _STUB = {"# YOUR CODE HERE", "raise NotImplementedError()", "YOUR ANSWER HERE"}
 
 
@@ -38,7 +41,7 @@ def _secrets(root: Path) -> dict[str, str]:
         for cell in notebook.cells:
             inside, outside = partition(cell.source, SOLUTION, HIDDEN)
             for line in (line.strip() for line in inside):
-                if len(line) >= MIN_LENGTH:
+                if len(line) >= MIN_LENGTH and not _API_LINE.match(line):
                     secret.setdefault(line, f"{assignment}, cell {cell.get('id', '?')}")
             public.update(line.strip() for line in outside)
     for line in public:
