@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from lld_helpers.grading import batch
 from lld_helpers.grading.build import build, stale
 from lld_helpers.grading.config import CourseError, find_root
 from lld_helpers.grading.leaks import find_leaks
@@ -49,6 +50,28 @@ def _grade(args: argparse.Namespace) -> int:
     return 0
 
 
+def _shard(text: str) -> tuple[int, int]:
+    try:
+        index, count = (int(part) for part in text.split("/"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not i/n, e.g. 1/2") from None
+    return index, count
+
+
+def _autograde(args: argparse.Namespace) -> int:
+    root = find_root(args.root)
+    out = args.out or Path("graded") / args.assignment
+    options = batch.Options(args.assignment, out, args.workers, args.db, args.timeout,
+                            args.feedback, args.shard)
+    jobs = batch.shard_of(batch.discover(args.submissions, args.assignment), args.shard)
+    progress = batch.Progress(len(jobs))
+    results = batch.run(root, args.submissions, options, progress.update)
+    print(batch.summary(results))
+    print(f"grades: {out / 'grades.csv'}; gradebook: {options.gradebook}"
+          + (f"; feedback: {out / 'feedback'}" if args.feedback else ""))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="lld-course", description="Build, check and grade the LLD course.")
@@ -67,6 +90,24 @@ def parser() -> argparse.ArgumentParser:
     grade_cmd.add_argument("notebooks", nargs="+", type=Path, metavar="NOTEBOOK")
     grade_cmd.add_argument("--json", action="store_true", help="print the results as JSON")
     grade_cmd.set_defaults(run=_grade)
+    auto = commands.add_parser(
+        "autograde", help="grade a class's submissions in parallel into a gradebook")
+    auto.add_argument("submissions", type=Path, metavar="SUBMISSIONS",
+                      help="nbgrader's submitted/<student>/<assignment>/ folder, or a flat "
+                      "folder of <student>.ipynb files")
+    auto.add_argument("--assignment", required=True, help="e.g. 01_fundamentals")
+    auto.add_argument("--workers", type=int, default=batch.default_workers(),
+                      help="grading processes (default: the number of cores)")
+    auto.add_argument("--db", default=None, metavar="URL", help="gradebook URL: sqlite:///"
+                      "path or postgresql://... (default: OUT/gradebook.db)")
+    auto.add_argument("--timeout", type=int, default=10, help="seconds per cell (default 10)")
+    auto.add_argument("--feedback", action="store_true", help="write feedback HTML per student")
+    auto.add_argument("--shard", type=_shard, default=(1, 1), metavar="i/n",
+                      help="grade every n-th student starting at i (several machines)")
+    auto.add_argument("--out", type=Path, default=None,
+                      help="where grades.csv, autograded/ and feedback/ go "
+                      "(default: graded/ASSIGNMENT)")
+    auto.set_defaults(run=_autograde)
     return main
 
 

@@ -22,6 +22,7 @@ from submissions import (
 
 from lld_helpers.grading.config import release_dir
 from lld_helpers.grading.notebooks import grade_id, is_tests
+from lld_helpers.grading.engine import Outcome, grade_all
 from lld_helpers.grading.sandbox import CellScore, sandbox_course
 
 MUTANTS = [m for a in ASSIGNMENTS for m in mutants(a)]
@@ -30,26 +31,33 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def graded() -> dict[str, dict[str, dict[str, CellScore]]]:
-    """assignment -> student -> test cell grade_id -> score."""
+def outcomes() -> dict[str, dict[str, Outcome]]:
+    """assignment -> student -> outcome, each assignment graded as one batch."""
     results = {}
     for assignment in ASSIGNMENTS:
         batch = {"reference": submission(ROOT, assignment, reference_answers(ROOT, assignment)),
                  "stub": release(ROOT, assignment)}
         batch |= {m.student: mutant_submission(ROOT, m) for m in mutants(assignment)}
         with sandbox_course(ROOT, assignment) as course:
-            scores = course.autograde(batch)
-        results[assignment] = {student: {s.grade_id: s for s in cells}
-                               for student, cells in scores.items()}
+            results[assignment] = grade_all(course, batch)
     return results
 
 
+@pytest.fixture(scope="module")
+def graded(outcomes) -> dict[str, dict[str, dict[str, CellScore]]]:
+    """assignment -> student -> test cell grade_id -> score."""
+    return {assignment: {student: {s.grade_id: s for s in outcome.scores}
+                         for student, outcome in batch.items()}
+            for assignment, batch in outcomes.items()}
+
+
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_reference_scores_full_marks(graded, assignment):
+def test_reference_scores_full_marks_without_flags(graded, outcomes, assignment):
     scores = graded[assignment]["reference"]
     assert scores, "the reference could not be graded"
     failed = [s.grade_id for s in scores.values() if not s.passed]
     assert not failed, f"the reference loses points on {failed}"
+    assert outcomes[assignment]["reference"].reasons == []
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)

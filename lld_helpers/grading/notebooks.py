@@ -6,6 +6,7 @@ from pathlib import Path
 
 import nbformat
 from nbformat import NotebookNode
+from nbformat.v4 import new_output
 from nbgrader.preprocessors import ClearHiddenTests, ClearSolutions
 
 # nbgrader's own delimiters: a line containing one opens or closes a region.
@@ -14,6 +15,7 @@ SOLUTION = (ClearSolutions.begin_solution_delimeter.default_value,
 HIDDEN = (ClearHiddenTests.begin_test_delimeter.default_value,
           ClearHiddenTests.end_test_delimeter.default_value)
 MARKERS = (*SOLUTION, *HIDDEN)
+GRADING = "lld_grading"  # notebook metadata the grader leaves on a graded notebook
 
 
 class NotebookError(ValueError):
@@ -83,3 +85,20 @@ def without_markers(source: str) -> str:
 def without_hidden_tests(source: str) -> str:
     """The source with each hidden-tests region, markers included, removed."""
     return "\n".join(partition(source, HIDDEN)[1])
+
+
+def error_output(name: str, message: str) -> NotebookNode:
+    """An error output, as a kernel would produce it, written by the grader."""
+    return new_output("error", ename=name, evalue=message, traceback=[f"{name}: {message}"])
+
+
+def hidden_lines(notebook: NotebookNode) -> set[str]:
+    """Every non-trivial line of the notebook's hidden tests (stripped)."""
+    return {line.strip() for cell in notebook.cells if is_tests(cell)
+            for line in partition(cell.source, HIDDEN)[0] if len(line.strip()) > 3}
+
+
+def redact(text: str, hidden: set[str]) -> str:
+    """`text` with any line of a hidden test replaced, so messages never show one."""
+    return "\n".join("[hidden test]" if line.strip() in hidden else line
+                     for line in text.splitlines())

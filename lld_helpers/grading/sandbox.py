@@ -10,8 +10,7 @@ import os
 import shutil
 import sys
 import tempfile
-import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,10 +18,9 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 from nbgrader.api import Gradebook, MissingEntry
-from nbgrader.converters import Autograde, GenerateAssignment
+from nbgrader.converters import GenerateAssignment
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.utils import capture_log
-from sqlalchemy.exc import SAWarning
 from traitlets.config import Config
 
 from lld_helpers.grading.config import check_assignment, load_config, source_dir
@@ -54,16 +52,19 @@ class SandboxCourse:
         coursedir.assignment_id, coursedir.student_id = self.assignment, student
         return coursedir
 
-    def _run(self, app_class: type, student: str = "*") -> dict:
+    def run(self, app_class: type, student: str = "*") -> dict:
+        """Run an nbgrader converter (generate, autograde...) for this assignment."""
         app = app_class(coursedir=self._coursedir(student), config=self.config)
         app.force = True
         return capture_log(app)
 
     def generate(self) -> None:
-        result = self._run(GenerateAssignment)
-        if not result["success"]:
-            raise GradingError(f"nbgrader could not generate {self.assignment}:\n"
-                               + result.get("log", "") + result.get("error", ""))
+        for _attempt in range(3):  # a parallel run may be creating the same gradebook rows
+            result = self.run(GenerateAssignment)
+            if result["success"]:
+                return
+        raise GradingError(f"nbgrader could not generate {self.assignment}:\n"
+                           + result.get("log", "") + result.get("error", ""))
 
     @property
     def release(self) -> Path:
@@ -73,30 +74,17 @@ class SandboxCourse:
     def release_notebook(self) -> NotebookNode:
         return nbformat.read(self.release / f"{self.assignment}.ipynb", as_version=4)
 
-    def autograde(self, submissions: Mapping[str, NotebookNode]) -> dict[str, list[CellScore]]:
-        """Autograde each student's notebook; a student whose grading failed maps to []."""
-        for student, notebook in submissions.items():
-            folder = self.path / "submitted" / student / self.assignment
-            folder.mkdir(parents=True, exist_ok=True)
-            nbformat.write(notebook, folder / f"{self.assignment}.ipynb")
-        with warnings.catch_warnings():  # nbgrader's known SAWarning on new submissions
-            warnings.simplefilter("ignore", SAWarning)
-            self._run(Autograde)  # a failed student is reported by its missing scores
-        with Gradebook(self.config.CourseDirectory.db_url) as gradebook:
-            return {student: self._scores(gradebook, student) for student in submissions}
-
     def autograded_notebook(self, student: str) -> NotebookNode | None:
         """The notebook as nbgrader executed it (hidden tests in place), if it got that far."""
         path = self.path / "autograded" / student / self.assignment / f"{self.assignment}.ipynb"
         return nbformat.read(path, as_version=4) if path.is_file() else None
 
-    def _scores(self, gradebook: Gradebook, student: str) -> list[CellScore]:
+    def scores(self, gradebook: Gradebook, student: str) -> list[CellScore]:
+        """The student's score on every autograded test cell, from the gradebook."""
         try:
             notebook = gradebook.find_submission_notebook(self.assignment, self.assignment,
                                                           student)
         except MissingEntry:
-            return []
-        if not (self.path / "autograded" / student / self.assignment).is_dir():
             return []
         return [CellScore(grade.name, grade.score, grade.max_score)
                 for grade in notebook.grades if grade.cell.cell_type == "code"]
@@ -110,15 +98,19 @@ def _own_scripts_on_path() -> None:
 
 
 @contextmanager
-def sandbox_course(root: Path, assignment: str) -> Iterator[SandboxCourse]:
-    """Generate `assignment` of the course at `root` in a temporary nbgrader course."""
+def sandbox_course(root: Path, assignment: str,
+                   db_url: str | None = None) -> Iterator[SandboxCourse]:
+    """Generate `assignment` of the course at `root` in a temporary nbgrader course.
+
+    The gradebook is `db_url` when given, else a SQLite file that goes with the folder.
+    """
     check_assignment(root, assignment)
     _own_scripts_on_path()
     with tempfile.TemporaryDirectory(prefix="lld-course-") as tmp:
         path = Path(tmp)
         config = load_config(root)
         config.CourseDirectory.root = str(path)
-        config.CourseDirectory.db_url = f"sqlite:///{path / 'gradebook.db'}"
+        config.CourseDirectory.db_url = db_url or f"sqlite:///{path / 'gradebook.db'}"
         config.Application.log_level = "WARN"
         # Kernels talk over IPC sockets in this private folder: no TCP ports to race for.
         config.KernelManager.transport = "ipc"

@@ -7,8 +7,17 @@ from pathlib import Path
 
 from nbformat import NotebookNode
 
+from lld_helpers.grading import intake
 from lld_helpers.grading.config import CourseError, assignments, source_dir
-from lld_helpers.grading.notebooks import grade_id, is_tests, nbgrader, read_notebook
+from lld_helpers.grading.engine import grade_all
+from lld_helpers.grading.notebooks import (
+    grade_id,
+    hidden_lines,
+    is_tests,
+    nbgrader,
+    read_notebook,
+    redact,
+)
 from lld_helpers.grading.sandbox import sandbox_course
 
 STUDENT = "you"
@@ -31,6 +40,7 @@ class GradeReport:
     notebook: str
     assignment: str
     results: tuple[ExerciseResult, ...]
+    notes: tuple[str, ...] = ()
 
     @property
     def total(self) -> float:
@@ -42,7 +52,7 @@ class GradeReport:
 
     def as_dict(self) -> dict:
         return {"notebook": self.notebook, "assignment": self.assignment,
-                "total": self.total, "max_total": self.max_total,
+                "total": self.total, "max_total": self.max_total, "notes": list(self.notes),
                 "exercises": [asdict(r) | {"passed": r.passed} for r in self.results]}
 
     def table(self) -> str:
@@ -53,6 +63,7 @@ class GradeReport:
             lines.append(f"{r.exercise:<{width}}  {r.points:>6g}  {r.max_points:>4g}  "
                          + ("pass" if r.passed else f"FAIL  {r.message}"))
         lines.append(f"{'total':<{width}}  {self.total:>6g}  {self.max_total:>4g}")
+        lines += [f"note: {note}" for note in self.notes]
         return "\n".join(lines)
 
 
@@ -80,32 +91,48 @@ def identify(root: Path, notebook: NotebookNode, path: Path) -> str:
     return best
 
 
-def _failure(cell: NotebookNode) -> str:
-    """The last line of the error a test cell raised: its type and message, no source."""
+def _check_version(release: NotebookNode, notebook: NotebookNode, path: Path) -> None:
+    changed = [flag for flag in intake.rebuild(release, notebook).flags
+               if flag.startswith("test cell")]
+    if changed:
+        raise CourseError(f"{path}: its test cells differ from the current course "
+                          f"({'; '.join(changed)}): it is from another version of the course, "
+                          "or its tests were edited. Copy your answers into a fresh copy of "
+                          "the notebook from course/ and grade that.")
+
+
+def _failure(cell: NotebookNode, hidden: set[str]) -> str:
+    """The error a test cell raised: its type and message, never hidden-test source."""
     for output in cell.get("outputs", []):
         if output.get("output_type") == "error":
-            message = f"{output.get('ename', 'Error')}: {output.get('evalue', '')}".strip()
-            return message.rstrip(":")
+            message = f"{output.get('ename', 'Error')}: {output.get('evalue', '')}"
+            return redact(message.strip().rstrip(":"), hidden).splitlines()[0][:300]
     return "failed"
 
 
 def grade(root: Path, path: Path) -> GradeReport:
     """Autograde the notebook at `path` against its assignment's hidden tests."""
-    notebook = read_notebook(path)
+    try:
+        notebook = intake.read(path)
+    except intake.UnusableSubmission as error:
+        raise CourseError(str(error)) from None
     assignment = identify(root, notebook, path)
+    source = _source(root, assignment)
     with sandbox_course(root, assignment) as course:
-        scores = course.autograde({STUDENT: notebook})[STUDENT]
-        executed = course.autograded_notebook(STUDENT)
+        _check_version(course.release_notebook(), notebook, path)
+        outcome = grade_all(course, {STUDENT: notebook})[STUDENT]
+    executed = outcome.autograded
     cells = {grade_id(c): c for c in executed.cells} if executed is not None else {}
-    by_id = {s.grade_id: s for s in scores}
+    by_id = {s.grade_id: s for s in outcome.scores}
+    hidden = hidden_lines(source)
     results = []
-    for test_id, points in _test_points(_source(root, assignment)).items():
-        exercise = test_id.removesuffix("_tests")
+    for test_id, points in _test_points(source).items():
         score = by_id.get(test_id)
-        if score is None:
-            results.append(ExerciseResult(exercise, 0, points,
-                                          "not graded: the notebook could not be run"))
-        else:
-            message = "" if score.passed else _failure(cells.get(test_id, {}))
-            results.append(ExerciseResult(exercise, score.score, score.max_score, message))
-    return GradeReport(str(path), assignment, tuple(results))
+        passed = score is not None and score.passed and executed is not None
+        message = "" if passed else (_failure(cells[test_id], hidden) if test_id in cells
+                                     else "not graded: the notebook could not be run")
+        results.append(ExerciseResult(test_id.removesuffix("_tests"),
+                                      score.score if score and executed else 0.0, points,
+                                      message))
+    notes = tuple(redact(reason, hidden) for reason in outcome.reasons)
+    return GradeReport(str(path), assignment, tuple(results), notes)

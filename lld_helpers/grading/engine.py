@@ -1,0 +1,194 @@
+"""Grade one submission with nbgrader, hardened: the pipeline every grading command shares.
+
+    bytes on disk -> intake (rebuilt from the release, findings) -> screening
+    -> canaries -> nbgrader Autograde (jailed kernel, VerifyGrading) -> gradebook
+    -> an Outcome: status, scores, reasons
+
+A submission that cannot be graded still gets a row in the gradebook, with zero
+points and a flag, so a failed (re-)grade never leaves an old grade standing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import shutil
+import tempfile
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+from nbconvert.preprocessors import ClearMetadataPreprocessor
+from nbformat import NotebookNode
+from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.converters import Autograde
+from nbgrader.preprocessors import (
+    AssignLatePenalties,
+    CheckCellMetadata,
+    IgnorePattern,
+    LimitOutput,
+    SaveAutoGrades,
+)
+from sqlalchemy.exc import SAWarning
+from traitlets.config import Config
+
+from lld_helpers.grading import intake, screening, verify
+from lld_helpers.grading.execute import GradingExecute
+from lld_helpers.grading.kernels import KernelPool
+from lld_helpers.grading.notebooks import (
+    GRADING,
+    grade_id,
+    hidden_lines,
+    is_answer,
+    read_notebook,
+)
+from lld_helpers.grading.sandbox import CellScore, SandboxCourse
+
+GRADED, FLAGGED, FAILED = "graded", "flagged", "failed"
+# nbgrader's gradebook warns on every new submission (a known, harmless SAWarning).
+warnings.filterwarnings("ignore", category=SAWarning, module=r"nbgrader\.")
+_STOPS = {"NotRun", "KernelDied", "CellTimeoutError"}
+
+
+@dataclass
+class Outcome:
+    student: str
+    status: str
+    scores: list[CellScore] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    autograded: NotebookNode | None = None
+
+    @property
+    def score(self) -> float:
+        return sum(s.score for s in self.scores)
+
+
+def harden(config: Config, timeout: int) -> None:
+    """Configure nbgrader's Autograde to run our executor and checks."""
+    config.Autograde.autograde_preprocessors = [
+        GradingExecute, verify.VerifyGrading, IgnorePattern, ClearMetadataPreprocessor,
+        LimitOutput, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+    config.GradingExecute.timeout = timeout
+    config.GradingExecute.interrupt_on_timeout = True
+
+
+class Grader:
+    """Grades submissions of one assignment, one at a time, in kernels from its own pool."""
+
+    def __init__(self, course: SandboxCourse, jail_args: list[str]) -> None:
+        self.course = course
+        self.template = course.release_notebook()
+        self.kernels_root = Path(tempfile.mkdtemp(prefix="lld-kernels-"))
+        self.kernels_root.chmod(0o711)  # kernels (as nobody) reach their own folder only
+        self.pool = KernelPool(self.kernels_root, jail_args)
+        GradingExecute.pool = self.pool
+
+    def close(self) -> None:
+        self.pool.close()
+        shutil.rmtree(self.kernels_root, ignore_errors=True)
+
+    def grade(self, student: str, submission: bytes | NotebookNode, name: str = "") -> Outcome:
+        """Grade one submission (a notebook or the raw bytes of a file) for `student`."""
+        try:
+            notebook = (submission if isinstance(submission, NotebookNode)
+                        else intake.parse(submission, name or f"{student}'s file"))
+        except intake.UnusableSubmission as error:
+            return self.fail(student, [str(error)])
+        if not intake.belongs(self.template, notebook):
+            return self.fail(student, [f"this is not a notebook of {self.course.assignment} "
+                                          "(none of its graded cells match)"])
+        taken = intake.rebuild(self.template, notebook)
+        reasons = list(taken.flags)
+        for cell in taken.notebook.cells:
+            if is_answer(cell):
+                reasons += [str(f) for f in screening.screen(grade_id(cell), cell.source)]
+        verify.add_canaries(taken.notebook)
+        return self._autograde(student, taken.notebook, reasons)
+
+    def _autograde(self, student: str, notebook: NotebookNode, reasons: list[str]) -> Outcome:
+        folder = self.course.path / "submitted" / student / self.course.assignment
+        folder.mkdir(parents=True, exist_ok=True)
+        nbformat.write(notebook, folder / f"{self.course.assignment}.ipynb")
+        result = self.course.run(Autograde, student)
+        executed = self.course.autograded_notebook(student)
+        if not result["success"] or executed is None:
+            return self.fail(student, [*reasons, "nbgrader could not grade it: "
+                                          + _last_error(result)])
+        reasons += executed.metadata.get(GRADING, {}).get("flags", [])
+        reasons += _stops(executed)
+        outcome = Outcome(student, FLAGGED if reasons else GRADED, self._scores(student),
+                          reasons, executed)
+        self._record(student, reasons)
+        return outcome
+
+    def _scores(self, student: str) -> list[CellScore]:
+        with Gradebook(self.course.config.CourseDirectory.db_url) as gradebook:
+            return self.course.scores(gradebook, student)
+
+    @functools.cached_property
+    def hidden(self) -> set[str]:
+        """Lines of the hidden tests, to keep out of anything students see."""
+        name = self.course.assignment
+        source = self.course.path / self.course.config.CourseDirectory.source_directory
+        return hidden_lines(read_notebook(source / name / f"{name}.ipynb"))
+
+    def fail(self, student: str, reasons: list[str]) -> Outcome:
+        """Zero every grade of the student's submission and flag it, creating it if need be."""
+        assignment = self.course.assignment
+        with Gradebook(self.course.config.CourseDirectory.db_url) as gradebook:
+            gradebook.update_or_create_student(student)
+            gradebook.update_or_create_submission(assignment, student)
+            notebook = gradebook.find_submission_notebook(assignment, assignment, student)
+            for grade in notebook.grades:
+                grade.auto_score = 0.0 if grade.cell.cell_type == "code" else None
+                grade.needs_manual_grade = grade.cell.cell_type != "code"
+            gradebook.db.commit()
+            scores = self.course.scores(gradebook, student)
+        self._record(student, reasons)
+        return Outcome(student, FAILED, scores, reasons)
+
+    def _record(self, student: str, reasons: list[str]) -> None:
+        """Flag the submission in the gradebook (or clear an old flag) with the reasons."""
+        assignment = self.course.assignment
+        with Gradebook(self.course.config.CourseDirectory.db_url) as gradebook:
+            notebook = gradebook.find_submission_notebook(assignment, assignment, student)
+            notebook.flagged = bool(reasons)
+            first_answer = next((c for c in self.template.cells if is_answer(c)), None)
+            if first_answer is not None:
+                with contextlib.suppress(MissingEntry):
+                    comment = gradebook.find_comment(grade_id(first_answer), assignment,
+                                                     assignment, student)
+                    comment.auto_comment = ("Flagged for review: " + "; ".join(reasons)
+                                            if reasons else comment.auto_comment)
+            gradebook.db.commit()
+
+
+def _stops(executed: NotebookNode) -> list[str]:
+    """Why execution stopped early, once per cause, with what the kernel said."""
+    found = []
+    for cell in executed.cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error" and output.get("ename") in _STOPS \
+                    and output.get("ename") != "NotRun":
+                found.append(output.get("evalue", ""))
+    stderr = executed.metadata.get(GRADING, {}).get("kernel_stderr")
+    if stderr and found:
+        found.append(f"the kernel said: {stderr}")
+    return list(dict.fromkeys(found))
+
+
+def _last_error(result: dict) -> str:
+    text = (result.get("error") or result.get("log") or "unknown error").strip()
+    return text.splitlines()[-1][:300] if text else "unknown error"
+
+
+def grade_all(course: SandboxCourse, submissions: dict[str, NotebookNode | bytes],
+              timeout: int = 10, jail_args: list[str] | None = None) -> dict[str, Outcome]:
+    """Grade several submissions one after the other in this process."""
+    harden(course.config, timeout)
+    grader = Grader(course, jail_args or [])
+    try:
+        return {student: grader.grade(student, data) for student, data in submissions.items()}
+    finally:
+        grader.close()
