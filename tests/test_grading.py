@@ -21,8 +21,8 @@ from submissions import (
 )
 
 from lld_helpers.grading.config import release_dir
-from lld_helpers.grading.notebooks import grade_id, is_tests
 from lld_helpers.grading.engine import Outcome, grade_all
+from lld_helpers.grading.notebooks import grade_id, is_tests
 from lld_helpers.grading.sandbox import CellScore, sandbox_course
 
 MUTANTS = [m for a in ASSIGNMENTS for m in mutants(a)]
