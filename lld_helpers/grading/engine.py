@@ -48,7 +48,6 @@ from lld_helpers.grading.sandbox import CellScore, SandboxCourse
 GRADED, FLAGGED, FAILED = "graded", "flagged", "failed"
 # nbgrader's gradebook warns on every new submission (a known, harmless SAWarning).
 warnings.filterwarnings("ignore", category=SAWarning, module=r"nbgrader\.")
-_STOPS = {"NotRun", "KernelDied", "CellTimeoutError"}
 
 
 @dataclass
@@ -165,17 +164,9 @@ class Grader:
 
 
 def _stops(executed: NotebookNode) -> list[str]:
-    """Why execution stopped early, once per cause, with what the kernel said."""
-    found = []
-    for cell in executed.cells:
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "error" and output.get("ename") in _STOPS \
-                    and output.get("ename") != "NotRun":
-                found.append(output.get("evalue", ""))
-    stderr = executed.metadata.get(GRADING, {}).get("kernel_stderr")
-    if stderr and found:
-        found.append(f"the kernel said: {stderr}")
-    return list(dict.fromkeys(found))
+    """Why execution went wrong: cells past the time limit, a kernel that stopped."""
+    notes = executed.metadata.get(GRADING, {})
+    return [*notes.get("timeouts", []), *notes.get("stopped", [])]
 
 
 def _last_error(result: dict) -> str:

@@ -47,8 +47,14 @@ class GradingExecute(Execute):
         finally:
             crash = self.pool.crash_report(km)
             if crash and self.stopped:
-                nb.metadata.setdefault(GRADING, {})["kernel_stderr"] = crash
+                self._note("stopped", f"the kernel said: {crash}")
             self.pool.release(km)
+
+    def _note(self, key: str, message: str) -> None:
+        """Record why execution went wrong where the grader will read it."""
+        notes = self.nb.metadata.setdefault(GRADING, {}).setdefault(key, [])
+        if message not in notes:
+            notes.append(message)
 
     def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int):
         if cell.cell_type != "code":
@@ -59,21 +65,22 @@ class GradingExecute(Execute):
         try:
             return super().preprocess_cell(cell, resources, index)
         except DeadKernelError:
-            self.stopped = f"the kernel died while running cell {index}"
+            self.stopped = self.stopped or f"the kernel died while running cell {index}"
             cell.outputs.append(error_output("KernelDied", self.stopped))
+            self._note("stopped", self.stopped)
             return cell, resources
 
     async def _async_handle_timeout(self, timeout: int, cell: NotebookNode | None = None):
         await ensure_async(self.km.interrupt_kernel())
         with contextlib.suppress(Exception):  # the reply to the interrupted request, if it comes
             await ensure_async(self.kc.shell_channel.get_msg(timeout=self.grace))
+            message = f"a cell ran past {timeout} s and was interrupted"
+            self._note("timeouts", message)
             return {"content": {"status": "error", "ename": "CellTimeoutError",
-                                "evalue": f"the cell ran past {timeout} s and was interrupted",
-                                "traceback": []}}
+                                "evalue": message, "traceback": []}}
         self.stopped = f"a cell ran past {timeout} s and did not stop when interrupted"
         self.pool.kill(self.km)
-        return {"content": {"status": "error", "ename": "CellTimeoutError",
-                            "evalue": self.stopped, "traceback": []}}
+        raise DeadKernelError(self.stopped)
 
     def output(self, outs: list, msg: dict, display_id: str | None, cell_index: int):
         size = len(str(msg.get("content", "")))
@@ -81,6 +88,7 @@ class GradingExecute(Execute):
         self._printed[cell_index] = printed
         if sum(self._printed.values()) > self.flood_limit and not self.stopped:
             self.stopped = f"cell {cell_index} printed more than {self.flood_limit:,} characters"
+            self._note("stopped", self.stopped)
             self.pool.kill(self.km)
         if printed > self.cell_output_limit:
             if printed - size <= self.cell_output_limit:

@@ -106,6 +106,8 @@ class KernelPool:
                                  ip=str(workdir / "ipc"), workdir=str(workdir),
                                  connection_file=str(workdir / "connection.json"),
                                  jail_args=self.jail_args)
+        # Signals cannot reach a kernel in its own session and PID namespace: ask it instead.
+        km.kernel_spec.interrupt_mode = "message"
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(workdir),
                "LANG": "C.UTF-8", "IPYTHONDIR": str(workdir / ".ipython"),
                "MPLCONFIGDIR": str(workdir / ".matplotlib"), "MPLBACKEND": "agg"}

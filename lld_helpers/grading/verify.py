@@ -19,6 +19,7 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from lld_helpers.grading.notebooks import GRADING, error_output, grade_id, is_answer, is_tests
 
 CANARY = "lld_canary"
+NOT_RUN = {"NotRun", "KernelDied"}
 
 
 def _must_fail(nonce: str) -> str:
@@ -50,6 +51,8 @@ def _errors(cell: NotebookNode) -> list[NotebookNode]:
 
 
 def _canary_holds(cell: NotebookNode) -> bool:
+    if any(e.get("ename") in NOT_RUN for e in _errors(cell)):
+        return True  # the kernel had stopped: nothing to judge
     expect = cell.metadata[CANARY]["expect"]
     if expect == "error":
         return bool(_errors(cell))
@@ -70,7 +73,7 @@ class VerifyGrading(NbGraderPreprocessor):
         canaries = [c for c in nb.cells if CANARY in c.metadata]
         nb.cells = [c for c in nb.cells if CANARY not in c.metadata]
         tests = [c for c in nb.cells if is_tests(c)]
-        broken = [c for c in canaries if c.metadata[CANARY]["expect"] and not _canary_holds(c)]
+        broken = [c for c in canaries if not _canary_holds(c)]
         if broken:
             flags.append("the kernel did not report failures honestly (canary cells "
                          "misbehaved): assertions or errors were tampered with; tests voided")
