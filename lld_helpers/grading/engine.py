@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 import shutil
 import tempfile
 import warnings
@@ -170,8 +171,12 @@ def _stops(executed: NotebookNode) -> list[str]:
 
 
 def _last_error(result: dict) -> str:
-    text = (result.get("error") or result.get("log") or "unknown error").strip()
-    return text.splitlines()[-1][:300] if text else "unknown error"
+    """The error behind nbgrader's generic "see the traceback" message."""
+    text = "\n".join(filter(None, (result.get("log"), result.get("error"))))
+    causes = [line.strip() for line in text.splitlines()
+              if re.match(r"^\s*[\w.]+(Error|Exception|Exit)\b.*:", line)
+              and "NbGraderException" not in line]
+    return (causes[-1] if causes else "unknown error")[:300]
 
 
 def grade_all(course: SandboxCourse, submissions: dict[str, NotebookNode | bytes],

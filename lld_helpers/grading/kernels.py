@@ -26,6 +26,9 @@ from traitlets import List, Unicode
 import lld_helpers
 from lld_helpers.grading.jail import NOBODY
 
+# As root, kernels run as users of their own (no login, no files) from this range.
+KERNEL_UIDS = range(100_000, 180_000)
+
 HISTORY = "--HistoryManager.hist_file=:memory:"
 NO_BWRAP_WARNING = (
     "bubblewrap (bwrap) is not available: kernels run without filesystem and network "
@@ -97,15 +100,25 @@ class KernelPool:
     def __init__(self, root: Path, jail_args: list[str], kernel_name: str = "python3") -> None:
         self.root, self.jail_args, self.kernel_name = root, jail_args, kernel_name
         self._next: JailedKernelManager | None = None
+        self._launched = 0
+
+    def _uid(self) -> int:
+        """A user no other live kernel has: two per pool (current and next), pools by PID."""
+        self._launched += 1
+        slot = (os.getpid() * 2 + self._launched % 2) % len(KERNEL_UIDS)
+        return KERNEL_UIDS[slot]
 
     def _launch(self) -> JailedKernelManager:
         workdir = Path(tempfile.mkdtemp(prefix="kernel-", dir=self.root))
-        if os.getuid() == 0:  # the kernel runs as nobody: let it use its own directory
-            os.chown(workdir, NOBODY, NOBODY)
+        jail_args = list(self.jail_args)
+        if os.getuid() == 0:  # the kernel runs as a user of its own: give it its folder
+            uid = self._uid()
+            os.chown(workdir, uid, NOBODY)
+            jail_args += ["--uid", str(uid)]
         km = JailedKernelManager(kernel_name=self.kernel_name, transport="ipc",
                                  ip=str(workdir / "ipc"), workdir=str(workdir),
                                  connection_file=str(workdir / "connection.json"),
-                                 jail_args=self.jail_args)
+                                 jail_args=jail_args)
         # Signals cannot reach a kernel in its own session and PID namespace: ask it instead.
         km.kernel_spec.interrupt_mode = "message"
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(workdir),
@@ -120,7 +133,11 @@ class KernelPool:
 
     def take(self) -> JailedKernelManager:
         """A started kernel; the next one is launched at once, to boot while this one works."""
-        km = self._next or self._launch()
+        km = self._next
+        if km is None or not run_sync(km.is_alive)():
+            if km is not None:
+                self.release(km)
+            km = self._launch()
         self._next = self._launch()
         return km
 
