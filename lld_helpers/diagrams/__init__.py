@@ -11,7 +11,9 @@ from lld_helpers.diagrams.diagram import Diagram
 from lld_helpers.diagrams.graphviz import GraphvizError
 from lld_helpers.diagrams.layers import LayerDiagram, LayerViolation, layer_diagram
 from lld_helpers.diagrams.model import ClassModel
+from lld_helpers.diagrams.sequence import sequence_diagram
 from lld_helpers.diagrams.state import state_diagram
+from lld_helpers.diagrams.tracing import trace_sequence
 from lld_helpers.diagrams.usecase import use_case_diagram
 
 DIRECTIONS = ("BT", "TB", "LR", "RL")
@@ -58,4 +60,5 @@ def _degraded(model: ClassModel) -> ClassModel:
 
 
 __all__ = ["Diagram", "GraphvizError", "LayerDiagram", "LayerViolation", "class_diagram",
-           "layer_diagram", "state_diagram", "use_case_diagram"]
+           "layer_diagram", "sequence_diagram", "state_diagram", "trace_sequence",
+           "use_case_diagram"]
