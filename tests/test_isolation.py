@@ -1,0 +1,96 @@
+"""A graded kernel cannot read solutions, the gradebook or another submission, nor escape.
+
+The probe is a submission whose answer tries each, with paths it could only
+guess (the test hands them over), and prints what happened.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import uuid
+
+import pytest
+from submissions import ROOT, reference_answers, submission
+
+from lld_helpers.grading.engine import Grader, harden
+from lld_helpers.grading.kernels import bwrap_works
+from lld_helpers.grading.notebooks import grade_id
+from lld_helpers.grading.sandbox import sandbox_course
+
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
+    not bwrap_works(), reason="bubblewrap is not available: .ci/run installs it")]
+ASSIGNMENT = "00_start_here"
+
+PROBE = '''
+import json as _json
+import socket as _socket
+
+
+def _try(action):
+    try:
+        action()
+    except Exception as error:
+        return f"blocked: {{type(error).__name__}}"
+    return "ok"
+
+
+def _read(path):
+    with open(path, "rb") as handle:
+        handle.read(10)
+
+
+def _write(path):
+    with open(path, "w") as handle:
+        handle.write("pwned")
+
+
+def _connect(port):
+    with _socket.create_connection(("127.0.0.1", port), timeout=1):
+        pass
+
+
+print("PROBE" + _json.dumps({{
+    "solutions (course copy)": _try(lambda: _read({course_source!r})),
+    "solutions (repository)": _try(lambda: _read({repo_source!r})),
+    "gradebook": _try(lambda: _read({gradebook!r})),
+    "another kernel's folder": _try(lambda: _read({other!r})),
+    "write to the repository": _try(lambda: _write({repo_file!r})),
+    "write to the host's /tmp": _try(lambda: _write({tmp_file!r})),
+    "network": _try(lambda: _connect({port})),
+    "own folder": _try(lambda: _write("scratch.txt")),
+}}))
+'''
+
+
+def test_kernel_is_confined(tmp_path):
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    tmp_file = f"/tmp/lld-probe-{uuid.uuid4().hex}"
+    repo_file = ROOT / f"lld-probe-{uuid.uuid4().hex}"
+    with sandbox_course(ROOT, ASSIGNMENT) as course:
+        harden(course.config, 10)
+        grader = Grader(course, [])
+        try:
+            other = grader.pool.take()  # a live kernel standing for another submission
+            probe = PROBE.format(
+                course_source=str(course.path / "solutions" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"),
+                repo_source=str(ROOT / "solutions" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"),
+                gradebook=str(course.path / "gradebook.db"),
+                other=other.connection_file, repo_file=str(repo_file), tmp_file=tmp_file,
+                port=listener.getsockname()[1])
+            answers = reference_answers(ROOT, ASSIGNMENT)
+            answers["ex00_stopwatch"] += "\n" + probe
+            outcome = grader.grade("probe", submission(ROOT, ASSIGNMENT, answers))
+            grader.pool.release(other)
+        finally:
+            grader.close()
+            listener.close()
+    answer = next(c for c in outcome.autograded.cells if grade_id(c) == "ex00_stopwatch")
+    printed = "".join(o.get("text", "") for o in answer.outputs)
+    found = json.loads(printed.split("PROBE", 1)[1])
+    assert found.pop("own folder") == "ok", "the kernel can use its own folder"
+    assert all(result.startswith("blocked") for result in found.values()), found
+    assert not repo_file.exists()
+    assert outcome.status == "flagged", "opening files is flagged for review"
