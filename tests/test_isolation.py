@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import socket
 import uuid
+from pathlib import Path
 
 import pytest
 from submissions import ROOT, reference_answers, submission
@@ -56,7 +57,7 @@ print("PROBE" + _json.dumps({{
     "gradebook": _try(lambda: _read({gradebook!r})),
     "another kernel's folder": _try(lambda: _read({other!r})),
     "write to the repository": _try(lambda: _write({repo_file!r})),
-    "write to the host's /tmp": _try(lambda: _write({tmp_file!r})),
+    "write to /tmp": _try(lambda: _write({tmp_file!r})),
     "network": _try(lambda: _connect({port})),
     "own folder": _try(lambda: _write("scratch.txt")),
 }}))
@@ -91,6 +92,8 @@ def test_kernel_is_confined(tmp_path):
     printed = "".join(o.get("text", "") for o in answer.outputs)
     found = json.loads(printed.split("PROBE", 1)[1])
     assert found.pop("own folder") == "ok", "the kernel can use its own folder"
+    assert found.pop("write to /tmp") == "ok", "the kernel has a /tmp of its own"
+    assert not Path(tmp_file).exists(), "...which is not the machine's /tmp"
     assert all(result.startswith("blocked") for result in found.values()), found
     assert not repo_file.exists()
     assert outcome.status == "flagged", "opening files is flagged for review"

@@ -77,7 +77,8 @@ def sandbox_prefix(workdir: Path) -> list[str]:
     users = [] if os.getuid() == 0 else ["--unshare-user"]
     return ["bwrap", "--die-with-parent", *users, "--unshare-pid", "--unshare-net",
             "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try", "--new-session",
-            *_read_only_binds(), "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
+            *_read_only_binds(), "--proc", "/proc", "--dev", "/dev",
+            "--perms", "1777", "--tmpfs", "/tmp",
             *_parents(str(workdir)), "--bind", str(workdir), str(workdir),
             "--chdir", str(workdir)]
 
@@ -122,6 +123,7 @@ class KernelPool:
         # Signals cannot reach a kernel in its own session and PID namespace: ask it instead.
         km.kernel_spec.interrupt_mode = "message"
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(workdir),
+               "TMPDIR": str(workdir),
                "LANG": "C.UTF-8", "IPYTHONDIR": str(workdir / ".ipython"),
                "MPLCONFIGDIR": str(workdir / ".matplotlib"), "MPLBACKEND": "agg"}
         with open(f"{workdir}.log", "wb") as log:  # the kernel's stderr: crash reports
