@@ -2,10 +2,10 @@
 
 Everything inside the kernel can be changed by the submission, including how
 `assert` and errors behave. So before grading, canary cells the submission
-cannot tell from tests are put after every test cell: one must fail, one must
-print a secret. If either misbehaves, the kernel was tampered with and its
-test results are void. The grader knows the expected results; the kernel never
-sees them (cell metadata is not sent to kernels).
+cannot tell from tests go after every test cell, each of which must fail, and
+one that must print a secret ends the notebook. If any misbehaves, the kernel
+was tampered with and its test results are void. The grader knows the expected
+results; the kernel never sees them (cell metadata is not sent to kernels).
 """
 
 from __future__ import annotations
@@ -32,18 +32,18 @@ def _must_fail(nonce: str) -> str:
 
 
 def add_canaries(notebook: NotebookNode) -> None:
-    """Put a must-fail and a must-print canary after every test cell."""
+    """A must-fail canary after every test cell, and a must-print one at the end."""
     cells = []
     for cell in notebook.cells:
         cells.append(cell)
         if is_tests(cell):
-            nonce, token = secrets.token_hex(8), secrets.token_hex(16)
-            fail = new_code_cell(_must_fail(nonce))
+            fail = new_code_cell(_must_fail(secrets.token_hex(8)))
             fail.metadata[CANARY] = {"expect": "error"}
-            shout = new_code_cell(f"print({token!r})")
-            shout.metadata[CANARY] = {"expect": token}
-            cells += [fail, shout]
-    notebook.cells = cells
+            cells.append(fail)
+    token = secrets.token_hex(16)
+    shout = new_code_cell(f"print({token!r})")
+    shout.metadata[CANARY] = {"expect": token}
+    notebook.cells = [*cells, shout]
 
 
 def _errors(cell: NotebookNode) -> list[NotebookNode]:
