@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lld_helpers.grading import batch
 from lld_helpers.grading.build import build, stale
-from lld_helpers.grading.config import CourseError, find_root
+from lld_helpers.grading.config import CourseError, check_assignment, find_root
 from lld_helpers.grading.leaks import find_leaks
 from lld_helpers.grading.notebooks import NotebookError
 from lld_helpers.grading.sandbox import GradingError
@@ -60,6 +60,7 @@ def _shard(text: str) -> tuple[int, int]:
 
 def _autograde(args: argparse.Namespace) -> int:
     root = find_root(args.root)
+    check_assignment(root, args.assignment)
     out = args.out or Path("graded") / args.assignment
     options = batch.Options(args.assignment, out, args.workers, args.db, args.timeout,
                             args.feedback, args.shard)
