@@ -6,11 +6,15 @@ import copy
 from dataclasses import dataclass
 from pathlib import Path
 
+import nbformat
 from nbclient import NotebookClient
 from nbformat import NotebookNode
+from nbgrader.api import Gradebook
 
+from lld_helpers.grading import batch
 from lld_helpers.grading.config import assignments, release_dir, source_dir
 from lld_helpers.grading.notebooks import grade_id, is_answer, read_notebook, without_markers
+from lld_helpers.grading.sandbox import CellScore
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSIGNMENTS = assignments(ROOT)
@@ -75,3 +79,23 @@ def errors(notebook: NotebookNode) -> dict[int, str]:
             if output.get("output_type") == "error":
                 found[index] = f"{output['ename']}: {output['evalue']}"
     return found
+
+
+def grade_batch(notebooks: dict[str, NotebookNode | bytes], assignment: str, tmp: Path,
+                **options) -> dict[str, dict]:
+    """Grade submissions with `lld-course autograde`'s engine (2 workers) into a fresh folder.
+
+    Returns student -> the batch result plus "cells": test grade_id -> CellScore.
+    """
+    folder, out = tmp / "submitted", tmp / "graded"
+    folder.mkdir(parents=True)
+    for student, notebook in notebooks.items():
+        data = notebook if isinstance(notebook, bytes) else nbformat.writes(notebook).encode()
+        (folder / f"{student}.ipynb").write_bytes(data)
+    results = batch.run(ROOT, folder, batch.Options(assignment, out, **{"workers": 2, **options}))
+    with Gradebook(f"sqlite:///{out / 'gradebook.db'}") as gradebook:
+        for result in results:
+            cells = gradebook.find_submission_notebook(assignment, assignment, result["student"])
+            result["cells"] = {g.name: CellScore(g.name, g.score, g.max_score)
+                               for g in cells.grades if g.cell.cell_type == "code"}
+    return {result["student"]: result for result in results}

@@ -1,11 +1,14 @@
-"""Grading end to end through nbgrader autograde, in a temporary course directory.
+"""Grading end to end through the autograde engine (nbgrader underneath), per assignment.
 
-For each assignment one batch holds the reference, the untouched release and
-every mutant: the reference scores full marks, the release scores 0, and each
-mutant passes its exercise's visible tests but loses points on the hidden ones.
+One batch per assignment holds the reference, the untouched release and every
+mutant: the reference scores full marks with nothing flagged, the release
+scores 0, and each mutant passes its exercise's visible tests but loses points
+on the hidden ones. Batches are graded lazily, so `-k <assignment>` grades one.
 """
 
 from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from submissions import (
@@ -13,6 +16,7 @@ from submissions import (
     ROOT,
     errors,
     execute,
+    grade_batch,
     mutant_submission,
     mutants,
     reference_answers,
@@ -21,9 +25,7 @@ from submissions import (
 )
 
 from lld_helpers.grading.config import release_dir
-from lld_helpers.grading.engine import Outcome, grade_all
 from lld_helpers.grading.notebooks import grade_id, is_tests
-from lld_helpers.grading.sandbox import CellScore, sandbox_course
 
 MUTANTS = [m for a in ASSIGNMENTS for m in mutants(a)]
 
@@ -31,40 +33,52 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def outcomes() -> dict[str, dict[str, Outcome]]:
-    """assignment -> student -> outcome, each assignment graded as one batch."""
-    results = {}
-    for assignment in ASSIGNMENTS:
-        batch = {"reference": submission(ROOT, assignment, reference_answers(ROOT, assignment)),
-                 "stub": release(ROOT, assignment)}
-        batch |= {m.student: mutant_submission(ROOT, m) for m in mutants(assignment)}
-        with sandbox_course(ROOT, assignment) as course:
-            results[assignment] = grade_all(course, batch)
-    return results
+def graded(tmp_path_factory):
+    """assignment -> student -> result (status, reasons, cells), graded on first use."""
+    cache: dict[str, dict[str, dict]] = {}
+
+    def get(assignment: str) -> dict[str, dict]:
+        if assignment not in cache:
+            notebooks = {
+                "reference": submission(ROOT, assignment, reference_answers(ROOT, assignment)),
+                "stub": release(ROOT, assignment),
+                **{m.student: mutant_submission(ROOT, m) for m in mutants(assignment)}}
+            cache[assignment] = grade_batch(notebooks, assignment,
+                                            tmp_path_factory.mktemp(assignment))
+        return cache[assignment]
+
+    return get
 
 
 @pytest.fixture(scope="module")
-def graded(outcomes) -> dict[str, dict[str, dict[str, CellScore]]]:
-    """assignment -> student -> test cell grade_id -> score."""
-    return {assignment: {student: {s.grade_id: s for s in outcome.scores}
-                         for student, outcome in batch.items()}
-            for assignment, batch in outcomes.items()}
+def visible(request):
+    """Each selected mutant's notebook run with visible tests only, two at a time."""
+    selected = [item.callspec.params["mutant"] for item in request.session.items
+                if "mutant" in getattr(getattr(item, "callspec", None), "params", {})
+                and item.name.startswith("test_mutant_passes_visible_tests")]
+
+    def run(mutant):
+        return mutant, execute(mutant_submission(ROOT, mutant),
+                               release_dir(ROOT) / mutant.assignment)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(pool.map(run, selected))
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_reference_scores_full_marks_without_flags(graded, outcomes, assignment):
-    scores = graded[assignment]["reference"]
-    assert scores, "the reference could not be graded"
-    failed = [s.grade_id for s in scores.values() if not s.passed]
+def test_reference_scores_full_marks_without_flags(graded, assignment):
+    result = graded(assignment)["reference"]
+    assert result["cells"], "the reference could not be graded"
+    failed = [s.grade_id for s in result["cells"].values() if not s.passed]
     assert not failed, f"the reference loses points on {failed}"
-    assert outcomes[assignment]["reference"].reasons == []
+    assert result["status"] == "graded", result["reasons"]
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_untouched_release_scores_zero(graded, assignment):
-    scores = graded[assignment]["stub"]
-    assert scores, "the release could not be graded"
-    assert sum(s.score for s in scores.values()) == 0
+    result = graded(assignment)["stub"]
+    assert result["cells"], "the release could not be graded"
+    assert sum(s.score for s in result["cells"].values()) == 0
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
@@ -76,20 +90,19 @@ def test_every_exercise_has_a_mutant(assignment):
 
 @pytest.mark.parametrize("mutant", MUTANTS, ids=lambda m: f"{m.assignment}/{m.student}")
 def test_mutant_loses_points_on_hidden_tests_only(graded, mutant):
-    scores = graded[mutant.assignment][mutant.student]
-    assert scores, "the mutant submission could not be graded at all"
-    target = scores.get(mutant.exercise + "_tests")
+    cells = graded(mutant.assignment)[mutant.student]["cells"]
+    assert cells, "the mutant submission could not be graded at all"
+    target = cells.get(mutant.exercise + "_tests")
     assert target is not None, f"{mutant.exercise} has no tests cell"
     assert not target.passed, "the hidden tests do not catch this mutant"
-    others = [s.grade_id for s in scores.values() if s is not target and not s.passed]
+    others = [s.grade_id for s in cells.values() if s is not target and not s.passed]
     assert not others, f"the mutant also breaks {others}: mutate one exercise only"
 
 
 @pytest.mark.parametrize("mutant", MUTANTS, ids=lambda m: f"{m.assignment}/{m.student}")
-def test_mutant_passes_visible_tests(mutant):
-    notebook = mutant_submission(ROOT, mutant)
-    executed = execute(notebook, release_dir(ROOT) / mutant.assignment)
-    target = next(i for i, c in enumerate(notebook.cells)
+def test_mutant_passes_visible_tests(visible, mutant):
+    executed = visible[mutant]
+    target = next(i for i, c in enumerate(executed.cells)
                   if grade_id(c) == mutant.exercise + "_tests")
     assert target not in errors(executed), (
         f"the mutant already fails the visible tests: {errors(executed)[target]}")
