@@ -60,3 +60,15 @@ def test_leak_check_finds_a_planted_solution_line(course_copy):
     released.write_text(f"# copied from a friend\n{secret}\n")
     leaks = find_leaks(course_copy)
     assert [leak.line for leak in leaks] == [secret]
+
+
+def test_leak_check_tells_a_copy_in_the_package_from_a_coincidence(course_copy):
+    package = course_copy / "lld_helpers"
+    package.mkdir()
+    (package / "coincidence.py").write_text(
+        "x = 1\nself._banked += self._clock() - self._started_at\n")
+    assert find_leaks(course_copy) == []
+    (package / "copy.py").write_text(
+        'raise RuntimeError("the stopwatch is already running")\n'
+        "self._banked += self._clock() - self._started_at\n")
+    assert {leak.path.name for leak in find_leaks(course_copy)} == {"copy.py"}

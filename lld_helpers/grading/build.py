@@ -10,8 +10,9 @@ from lld_helpers.grading.sandbox import sandbox_course
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    """The files of a folder, JupyterLab's checkpoints aside (learners' editors make them)."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and ".ipynb_checkpoints" not in p.parts}
 
 
 def generated(root: Path, assignment: str) -> dict[str, bytes]:

@@ -131,7 +131,7 @@ class Grader:
         """Lines of the hidden tests, to keep out of anything students see."""
         name = self.course.assignment
         source = self.course.path / self.course.config.CourseDirectory.source_directory
-        return hidden_lines(read_notebook(source / name / f"{name}.ipynb"))
+        return hidden_lines(read_notebook(source / name / f"{name}.ipynb"), self.template)
 
     def fail(self, student: str, reasons: list[str]) -> Outcome:
         """Zero every grade of the student's submission and flag it, creating it if need be."""

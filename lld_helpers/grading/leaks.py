@@ -18,8 +18,8 @@ from lld_helpers.grading.config import assignments, release_dir, source_dir
 from lld_helpers.grading.notebooks import HIDDEN, SOLUTION, is_marker, partition, read_notebook
 
 MIN_LENGTH = 24  # shorter lines ("return total", "pass") are too common to tell anything
-# Signatures and decorators state an API (which the task states too), not a solution.
-_API_LINE = re.compile(r"^(async\s+def|def|class)\s.*:$|^@")
+# Signatures, decorators and imports state an API (which the task states too), not a solution.
+_API_LINE = re.compile(r"^(async\s+def|def|class)\s.*:$|^@|^(import|from)\s")
 _STUB = {"# YOUR CODE HERE", "raise NotImplementedError()", "YOUR ANSWER HERE"}
 
 
@@ -63,21 +63,34 @@ def _lines(path: Path) -> Iterator[str]:
         yield from text.splitlines()
 
 
-def _student_files(root: Path) -> Iterable[Path]:
+def _student_files(root: Path) -> Iterable[tuple[Path, int]]:
+    """Each file learners see, with how many secret lines in a row make a leak there.
+
+    In course/ one line is enough: it was generated from the very notebook. In the
+    package a single line ("self._lock = threading.Lock()") is a coincidence; two
+    in a row are a copy.
+    """
     course = release_dir(root)
-    yield from (p for p in sorted(course.rglob("*")) if p.is_file()) if course.is_dir() else ()
-    yield from sorted((root / "lld_helpers").rglob("*.py"))
+    if course.is_dir():
+        yield from ((p, 1) for p in sorted(course.rglob("*")) if p.is_file()
+                    and ".ipynb_checkpoints" not in p.parts)
+    yield from ((p, 2) for p in sorted((root / "lld_helpers").rglob("*.py")))
 
 
 def find_leaks(root: Path) -> list[Leak]:
     """Every line of the student side that gives away a solution or a hidden test."""
     secret = _secrets(root)
     leaks = []
-    for path in _student_files(root):
-        for line in _lines(path):
-            stripped = line.strip()
-            if is_marker(stripped):
-                leaks.append(Leak(path.relative_to(root), stripped, "an nbgrader marker"))
-            elif stripped in secret:
-                leaks.append(Leak(path.relative_to(root), stripped, secret[stripped]))
+    for path, run_needed in _student_files(root):
+        run: list[str] = []
+        for line in (line.strip() for line in _lines(path)):
+            if is_marker(line):
+                leaks.append(Leak(path.relative_to(root), line, "an nbgrader marker"))
+            if not line:
+                continue
+            run = [*run, line] if line in secret else []
+            if len(run) == run_needed:
+                leaks += [Leak(path.relative_to(root), hit, secret[hit]) for hit in run]
+            elif len(run) > run_needed:
+                leaks.append(Leak(path.relative_to(root), line, secret[line]))
     return leaks

@@ -92,10 +92,12 @@ def error_output(name: str, message: str) -> NotebookNode:
     return new_output("error", ename=name, evalue=message, traceback=[f"{name}: {message}"])
 
 
-def hidden_lines(notebook: NotebookNode) -> set[str]:
-    """Every non-trivial line of the notebook's hidden tests (stripped)."""
-    return {line.strip() for cell in notebook.cells if is_tests(cell)
-            for line in partition(cell.source, HIDDEN)[0] if len(line.strip()) > 3}
+def hidden_lines(source: NotebookNode, release: NotebookNode) -> set[str]:
+    """Every non-trivial line of the hidden tests (stripped) that the release does not show."""
+    public = {line.strip() for cell in release.cells for line in cell.source.splitlines()}
+    return {line.strip() for cell in source.cells if is_tests(cell)
+            for line in partition(cell.source, HIDDEN)[0]
+            if len(line.strip()) > 3 and line.strip() not in public}
 
 
 def redact(text: str, hidden: set[str]) -> str:

@@ -119,12 +119,13 @@ def grade(root: Path, path: Path) -> GradeReport:
     assignment = identify(root, notebook, path)
     source = _source(root, assignment)
     with sandbox_course(root, assignment) as course:
-        _check_version(course.release_notebook(), notebook, path)
+        release = course.release_notebook()
+        _check_version(release, notebook, path)
         outcome = grade_all(course, {STUDENT: notebook})[STUDENT]
     executed = outcome.autograded
     cells = {grade_id(c): c for c in executed.cells} if executed is not None else {}
     by_id = {s.grade_id: s for s in outcome.scores}
-    hidden = hidden_lines(source)
+    hidden = hidden_lines(source, release)
     results = []
     for test_id, points in _test_points(source).items():
         score = by_id.get(test_id)
