@@ -67,12 +67,14 @@ class _Canvas:
                                f"style=filled fillcolor=white label={quote(text)} {attrs}")
 
     def line(self, points: list[tuple[float, float]], style: str = "solid",
-             last: str = "") -> None:
-        """A polyline; `last` holds the arrowhead and other attributes of its final segment."""
+             last: str = "", name: str = "") -> None:
+        """A polyline; `last` holds the arrowhead and other attributes of its final segment;
+        with a `name`, the segments before it get the ids `name_0`, `name_1`, ..."""
         names = [self.node(x, y, 'shape=point width=0.01 height=0.01 style=invis label=""')
                  for x, y in points]
-        for a, b in zip(names[:-2], names[1:-1], strict=True):
-            self.edges.append(f"  {a} -> {b} [dir=none style={style}];")
+        for k, (a, b) in enumerate(zip(names[:-2], names[1:-1], strict=True)):
+            part = f' id="{name}_{k}"' if name else ""
+            self.edges.append(f"  {a} -> {b} [dir=none style={style}{part}];")
         self.edges.append(f"  {names[-2]} -> {names[-1]} [style={style} {last or 'dir=none'}];")
 
 
@@ -229,7 +231,8 @@ def _draw_message(canvas: _Canvas, layout: _Layout, i: int) -> None:
     m, points = layout.model.messages[i], layout.arrow(i)
     head, style = _ARROW[m.kind]
     color, font = (" color=red", " fontcolor=red") if m.raised else ("", "")
-    canvas.line(points, style, f'arrowhead={head}{color} id="message{i}" class="message {m.kind}"')
+    canvas.line(points, style, f'arrowhead={head}{color} id="message{i}" class="message {m.kind}"',
+                name=f"message{i}")
     if layout.texts[i]:
         x = ((points[0][0] + points[-1][0]) / 2 if m.sender != m.receiver
              else points[0][0] + 4 + _text_width(layout.texts[i]) / 2)
