@@ -1,0 +1,56 @@
+# create() pops 'type' out of the caller's config: the config changes, read-only ones fail.
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+InputConstructor = Callable[..., FormInput]
+
+
+class UnknownInputType(ValueError):
+    """A config asks for an input type that nobody registered."""
+
+    def __init__(self, input_type: object, known: Iterable[str]) -> None:
+        super().__init__(
+            f"unknown input type {input_type!r}; known types: {', '.join(sorted(known))}"
+        )
+        self.input_type = input_type
+
+
+class InputFactory:
+    """Makes form inputs from configs; new input types are registered, not coded in."""
+
+    def __init__(self) -> None:
+        self._constructors: dict[str, InputConstructor] = {}
+
+    def register(self, type_name: str, constructor: InputConstructor | None = None) -> Any:
+        """Register `constructor` under `type_name`; without one, return a decorator."""
+        if constructor is None:
+            return lambda decorated: self.register(type_name, decorated)
+        if type_name in self._constructors:
+            raise ValueError(f"input type {type_name!r} is already registered")
+        self._constructors[type_name] = constructor
+        return constructor
+
+    def known_types(self) -> tuple[str, ...]:
+        return tuple(sorted(self._constructors))
+
+    def create(self, config: Mapping[str, Any]) -> FormInput:
+        """The input `config["type"]` names, built with the config's other keys."""
+        if "type" not in config:
+            raise ValueError(f"an input config needs a 'type': {dict(config)!r}")
+        input_type = config.pop("type")
+        constructor = self._constructors.get(input_type)
+        if constructor is None:
+            raise UnknownInputType(input_type, self._constructors)
+        return constructor(**config)
+
+    def create_form(self, configs: Iterable[Mapping[str, Any]]) -> list[FormInput]:
+        return [self.create(config) for config in configs]
+
+
+def default_input_factory() -> InputFactory:
+    """A new factory that knows the three standard inputs."""
+    factory = InputFactory()
+    factory.register("text", TextInput)
+    factory.register("checkbox", Checkbox)
+    factory.register("radio", RadioButton)
+    return factory
