@@ -24,7 +24,8 @@ _CASE_STUDY_PREREQUISITES = ("03a_creational_patterns", "03b_structural_patterns
 NOTEBOOKS: tuple[Notebook, ...] = (
     Notebook("00_start_here", "Start here", "-", (), written=True),
     Notebook("01_fundamentals", "OOP and clean code", "1", ("00_start_here",), written=True),
-    Notebook("02_design_principles", "SOLID, KISS, YAGNI, DRY", "2", ("01_fundamentals",)),
+    Notebook("02_design_principles", "SOLID, KISS, YAGNI, DRY", "2", ("01_fundamentals",),
+             written=True),
     Notebook("03a_creational_patterns", "Creational patterns", "3.1", ("02_design_principles",),
              written=True),
     Notebook("03b_structural_patterns", "Structural patterns", "3.2", ("02_design_principles",),

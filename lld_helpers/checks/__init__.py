@@ -1,7 +1,9 @@
 """Helpers that tests use: an injectable clock, a thread hammer, structure checks."""
 
+from lld_helpers.checks.behavioral_patterns import string_literals
 from lld_helpers.checks.clock import FakeClock
 from lld_helpers.checks.concurrency import hammer
+from lld_helpers.checks.design_principles import stubbed_methods
 from lld_helpers.checks.structure import (
     depends_on,
     function_lengths,
@@ -20,4 +22,6 @@ __all__ = [
     "is_abstract",
     "max_complexity",
     "max_function_length",
+    "string_literals",
+    "stubbed_methods",
 ]
