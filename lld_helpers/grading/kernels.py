@@ -77,8 +77,9 @@ def sandbox_prefix(workdir: Path) -> list[str]:
     users = [] if os.getuid() == 0 else ["--unshare-user"]
     return ["bwrap", "--die-with-parent", *users, "--unshare-pid", "--unshare-net",
             "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try", "--new-session",
-            *_read_only_binds(), "--proc", "/proc", "--dev", "/dev",
-            "--perms", "1777", "--tmpfs", "/tmp",
+            # a private /tmp first: the binds below may live under /tmp themselves
+            "--perms", "1777", "--tmpfs", "/tmp", *_read_only_binds(),
+            "--proc", "/proc", "--dev", "/dev",
             *_parents(str(workdir)), "--bind", str(workdir), str(workdir),
             "--chdir", str(workdir)]
 
