@@ -82,11 +82,6 @@ def without_markers(source: str) -> str:
     return "\n".join(line for line in source.splitlines() if not is_marker(line))
 
 
-def without_hidden_tests(source: str) -> str:
-    """The source with each hidden-tests region, markers included, removed."""
-    return "\n".join(partition(source, HIDDEN)[1])
-
-
 def error_output(name: str, message: str) -> NotebookNode:
     """An error output, as a kernel would produce it, written by the grader."""
     return new_output("error", ename=name, evalue=message, traceback=[f"{name}: {message}"])
