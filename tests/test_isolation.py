@@ -1,4 +1,5 @@
-"""A graded kernel cannot read solutions, the gradebook or another submission, nor escape.
+"""A graded kernel cannot read solutions, the gradebook or another submission, nor escape,
+and leaves nothing behind for the next kernel.
 
 The probe is a submission whose answer tries each, with paths it could only
 guess (the test hands them over), and prints what happened.
@@ -8,14 +9,16 @@ from __future__ import annotations
 
 import json
 import socket
+import tempfile
 import uuid
 from pathlib import Path
 
 import pytest
+from jupyter_core.utils import run_sync
 from submissions import ROOT, reference_answers, submission
 
 from lld_helpers.grading.engine import Grader, harden
-from lld_helpers.grading.kernels import bwrap_works
+from lld_helpers.grading.kernels import KernelPool, bwrap_works
 from lld_helpers.grading.notebooks import grade_id
 from lld_helpers.grading.sandbox import sandbox_course
 
@@ -73,8 +76,10 @@ def test_kernel_is_confined(tmp_path):
     with sandbox_course(ROOT, ASSIGNMENT) as course:
         harden(course.config, 10)
         grader = Grader(course, [])
+        # another worker's kernel, grading another submission at the same time
+        others = KernelPool(Path(tempfile.mkdtemp(prefix="lld-other-")), [])
         try:
-            other = grader.pool.take()  # a live kernel standing for another submission
+            other = others.take()
             probe = PROBE.format(
                 course_source=str(course.path / "solutions" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"),
                 repo_source=str(ROOT / "solutions" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"),
@@ -84,8 +89,9 @@ def test_kernel_is_confined(tmp_path):
             answers = reference_answers(ROOT, ASSIGNMENT)
             answers["ex00_stopwatch"] += "\n" + probe
             outcome = grader.grade("probe", submission(ROOT, ASSIGNMENT, answers))
-            grader.pool.release(other)
         finally:
+            others.close()
+            others.root.rmdir()
             grader.close()
             listener.close()
     answer = next(c for c in outcome.autograded.cells if grade_id(c) == "ex00_stopwatch")
@@ -97,3 +103,61 @@ def test_kernel_is_confined(tmp_path):
     assert all(result.startswith("blocked") for result in found.values()), found
     assert not repo_file.exists()
     assert outcome.status == "flagged", "opening files is flagged for review"
+
+
+LEAVE_TRACES = """
+import os, subprocess, sys
+open("/tmp/note-for-the-next-student", "w").write("the answers are...")
+subprocess.Popen([sys.executable, "-c", "import os, time\\nos.setsid()\\ntime.sleep(600)"],
+                 start_new_session=True)
+"""
+FIND_TRACES = """
+import json, os
+mine = {1, os.getppid(), os.getpid()}  # bubblewrap, the fork server, this kernel
+processes = [p for p in os.listdir("/proc") if p.isdigit() and int(p) not in mine]
+print(json.dumps({"tmp": os.listdir("/tmp"), "processes": processes}))
+"""
+
+
+def run(km, code: str) -> str:
+    """Run `code` in the kernel and return what it printed."""
+    client = km.client()
+    client.start_channels()
+    printed = []
+    try:
+        run_sync(client.wait_for_ready)(timeout=30)
+        run_sync(client.execute_interactive)(
+            code, timeout=30, output_hook=lambda msg: printed.append(
+                msg["content"].get("text", "") if msg["msg_type"] == "stream" else ""))
+    finally:
+        client.stop_channels()
+    return "".join(printed)
+
+
+def test_next_kernel_finds_no_trace_of_the_last(tmp_path):
+    pool = KernelPool(tmp_path, [])
+    try:
+        first = pool.take()
+        run(first, LEAVE_TRACES)
+        left = json.loads(run(first, FIND_TRACES))
+        assert "note-for-the-next-student" in left["tmp"] and left["processes"]
+        pool.release(first)
+        second = pool.take()
+        found = json.loads(run(second, FIND_TRACES))
+        pool.release(second)
+        assert "note-for-the-next-student" not in found["tmp"]
+        assert found["processes"] == [], "the first kernel's process was killed"
+    finally:
+        pool.close()
+
+
+def test_a_pool_hands_out_one_kernel_at_a_time(tmp_path):
+    pool = KernelPool(tmp_path, [])
+    try:
+        km = pool.take()
+        with pytest.raises(RuntimeError, match="one kernel at a time"):
+            pool.take()
+        pool.release(km)
+        pool.release(pool.take())
+    finally:
+        pool.close()

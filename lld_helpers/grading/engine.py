@@ -41,6 +41,7 @@ from lld_helpers.grading.notebooks import (
     GRADING,
     grade_id,
     hidden_lines,
+    imported_modules,
     is_answer,
     read_notebook,
 )
@@ -80,8 +81,7 @@ class Grader:
         self.course = course
         self.template = course.release_notebook()
         self.kernels_root = Path(tempfile.mkdtemp(prefix="lld-kernels-"))
-        self.kernels_root.chmod(0o711)  # kernels (as nobody) reach their own folder only
-        self.pool = KernelPool(self.kernels_root, jail_args)
+        self.pool = KernelPool(self.kernels_root, jail_args, imported_modules(self.template))
         GradingExecute.pool = self.pool
 
     def close(self) -> None:
@@ -117,14 +117,9 @@ class Grader:
                                           + _last_error(result)])
         reasons += executed.metadata.get(GRADING, {}).get("flags", [])
         reasons += _stops(executed)
-        outcome = Outcome(student, FLAGGED if reasons else GRADED, self._scores(student),
-                          reasons, executed)
-        self._record(student, reasons)
-        return outcome
-
-    def _scores(self, student: str) -> list[CellScore]:
         with Gradebook(self.course.config.CourseDirectory.db_url) as gradebook:
-            return self.course.scores(gradebook, student)
+            scores = self._record(gradebook, student, reasons)
+        return Outcome(student, FLAGGED if reasons else GRADED, scores, reasons, executed)
 
     @functools.cached_property
     def hidden(self) -> set[str]:
@@ -144,24 +139,23 @@ class Grader:
                 grade.auto_score = 0.0 if grade.cell.cell_type == "code" else None
                 grade.needs_manual_grade = grade.cell.cell_type != "code"
             gradebook.db.commit()
-            scores = self.course.scores(gradebook, student)
-        self._record(student, reasons)
+            scores = self._record(gradebook, student, reasons)
         return Outcome(student, FAILED, scores, reasons)
 
-    def _record(self, student: str, reasons: list[str]) -> None:
-        """Flag the submission in the gradebook (or clear an old flag) with the reasons."""
+    def _record(self, gradebook: Gradebook, student: str, reasons: list[str]) -> list[CellScore]:
+        """Flag the submission (or clear an old flag) with the reasons; its scores."""
         assignment = self.course.assignment
-        with Gradebook(self.course.config.CourseDirectory.db_url) as gradebook:
-            notebook = gradebook.find_submission_notebook(assignment, assignment, student)
-            notebook.flagged = bool(reasons)
-            first_answer = next((c for c in self.template.cells if is_answer(c)), None)
-            if first_answer is not None:
-                with contextlib.suppress(MissingEntry):
-                    comment = gradebook.find_comment(grade_id(first_answer), assignment,
-                                                     assignment, student)
-                    comment.auto_comment = ("Flagged for review: " + "; ".join(reasons)
-                                            if reasons else comment.auto_comment)
-            gradebook.db.commit()
+        notebook = gradebook.find_submission_notebook(assignment, assignment, student)
+        notebook.flagged = bool(reasons)
+        first_answer = next((c for c in self.template.cells if is_answer(c)), None)
+        if first_answer is not None:
+            with contextlib.suppress(MissingEntry):
+                comment = gradebook.find_comment(grade_id(first_answer), assignment,
+                                                 assignment, student)
+                comment.auto_comment = ("Flagged for review: " + "; ".join(reasons)
+                                        if reasons else comment.auto_comment)
+        gradebook.db.commit()
+        return self.course.scores(gradebook, student)
 
 
 def _stops(executed: NotebookNode) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import nbformat
@@ -99,3 +100,19 @@ def redact(text: str, hidden: set[str]) -> str:
     """`text` with any line of a hidden test replaced, so messages never show one."""
     return "\n".join("[hidden test]" if line.strip() in hidden else line
                      for line in text.splitlines())
+
+
+def imported_modules(notebook: NotebookNode) -> list[str]:
+    """The modules the notebook's code cells import at top level (absolute imports), in order."""
+    found: dict[str, None] = {}
+    for cell in notebook.cells:
+        try:
+            tree = ast.parse(cell.source) if cell.cell_type == "code" else ast.Module([], [])
+        except SyntaxError:  # a cell with IPython magics: not worth parsing
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.Import):
+                found.update(dict.fromkeys(alias.name for alias in node.names))
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                found[node.module] = None
+    return list(found)
