@@ -23,7 +23,7 @@ import nbformat
 from lld_helpers.grading.config import CourseError, check_assignment
 from lld_helpers.grading.engine import FAILED, FLAGGED, Grader, harden
 from lld_helpers.grading.feedback import write_feedback
-from lld_helpers.grading.kernels import NO_BWRAP_WARNING, bwrap_works
+from lld_helpers.grading.kernels import NO_BWRAP_WARNING, bwrap_works, check_kernel_user
 from lld_helpers.grading.sandbox import SandboxCourse, sandbox_course
 
 CSV_COLUMNS = ["assignment", "duedate", "timestamp", "student_id", "last_name", "first_name",
@@ -147,6 +147,7 @@ def run(root: Path, submissions: Path, options: Options,
         (options.out / folder).mkdir(parents=True, exist_ok=True)
     if not bwrap_works():
         print(f"warning: {NO_BWRAP_WARNING}", file=sys.stderr)
+    check_kernel_user()  # before the workers start: each would fail on it
     with sandbox_course(root, options.assignment, options.gradebook) as course:
         course.path.chmod(0o700)
         config = {k: dict(v) for k, v in course.config.items()}

@@ -45,6 +45,9 @@ class GradingExecute(Execute):
         try:
             return super().preprocess(nb, resources, km=km)
         finally:
+            if self.kc is not None:  # nbclient leaves the client to whoever owns the kernel
+                self.kc.stop_channels()
+                self.kc = None
             crash = self.pool.crash_report(km)
             if crash and self.stopped:
                 self._note("stopped", f"the kernel said: {crash}")

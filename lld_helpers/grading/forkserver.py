@@ -117,16 +117,16 @@ class ForkServer:
         return {}
 
     def kill(self, pid: int) -> dict[str, Any]:
-        self.signal(pid, signal.SIGKILL)
+        if self.poll(pid) is None:  # not reaped yet, so the PID is still this kernel's
+            self.signal(pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                self.finished[pid] = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
         for other in self._leftovers(self.users.pop(pid, None)):
             with contextlib.suppress(OSError):
                 os.kill(other, signal.SIGKILL)
-        if pid not in self.finished:
-            with contextlib.suppress(ChildProcessError):
-                self.finished[pid] = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
         if self.sandboxed:
             empty_folder(TMP, _mount_points())
-        return {"returncode": self.finished.pop(pid, -signal.SIGKILL)}
+        return {"returncode": self.finished.get(pid, -signal.SIGKILL)}
 
     def _leftovers(self, uid: int | None) -> list[int]:
         """Processes a kernel may have left behind (daemons escape its process group)."""
@@ -164,15 +164,13 @@ class ForkServer:
             self.kill(pid)
 
 
-def preload(modules: list[str]) -> dict[str, str]:
+def preload(modules: list[str]) -> None:
     """Import the kernel and `modules` now, so that every fork starts with them loaded."""
-    failed = {}
     for name in ["ipykernel.kernelapp", "ipykernel.debugger", *modules]:
         try:
             importlib.import_module(name)
-        except Exception as error:  # a module the kernel will fail to import on its own too
-            failed[name] = f"{type(error).__name__}: {error}"
-    return failed
+        except Exception as error:  # the kernel will meet (and report) the same error itself
+            print(f"forkserver: cannot preload {name}: {error}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -190,10 +188,10 @@ def main(argv: list[str] | None = None) -> None:
     channel = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
     os.dup2(2, 1)
-    failed = preload(args.preload)
+    preload(args.preload)
     limits = {"memory_mb": args.memory_mb, "cpu_seconds": args.cpu_seconds,
               "processes": args.processes, "file_mb": args.file_mb}
-    channel.write(json.dumps({"ready": True, "failed": failed}) + "\n")
+    channel.write(json.dumps({"ready": True}) + "\n")
     channel.flush()
     ForkServer(limits, args.sandboxed, requests, channel).serve()
 

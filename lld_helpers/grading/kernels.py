@@ -23,6 +23,7 @@ import itertools
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -41,6 +42,7 @@ from traitlets import Any, Integer, Type, Unicode, default
 
 import lld_helpers
 from lld_helpers.grading.jail import NOBODY
+from lld_helpers.grading.sandbox import GradingError
 
 # As root, kernels run as users of their own (no login, no files) from this range.
 KERNEL_UIDS = range(100_000, 180_000)
@@ -63,6 +65,22 @@ def bwrap_works() -> bool:
     probe = [program, "--ro-bind", "/", "/", "--unshare-net", "--unshare-pid", "--dev", "/dev",
              "--proc", "/proc", "true"]
     return subprocess.run(probe, capture_output=True, timeout=20, check=False).returncode == 0
+
+
+def check_kernel_user() -> None:
+    """As root without bubblewrap, kernels run as a user of their own straight from this
+    Python: raise GradingError now, saying what to do, if that user cannot reach it."""
+    if os.getuid() != 0 or bwrap_works():
+        return
+    package = Path(lld_helpers.__file__).resolve().parent
+    for folder in dict.fromkeys([Path(sys.base_prefix), Path(sys.prefix), package]):
+        for path in [*reversed(folder.parents), folder]:
+            if not path.stat().st_mode & stat.S_IXOTH:
+                raise GradingError(
+                    f"grading as root without bubblewrap runs each kernel as an unprivileged "
+                    f"user, who cannot enter {path} (on the way to Python or lld_helpers). "
+                    "Install bubblewrap (sudo apt-get install bubblewrap), or grade as a "
+                    "regular user.")
 
 
 def _read_only_binds() -> list[str]:
@@ -276,6 +294,7 @@ class KernelPool:
 
     def __init__(self, root: Path, jail_args: list[str], preload: Iterable[str] = (),
                  kernel_name: str = "python3") -> None:
+        check_kernel_user()
         self.root, self.kernel_name = root, kernel_name
         root.chmod(0o711)  # kernels (as users of their own) reach their own folder only
         self.server = ForkServerProcess(root, jail_args, preload)
@@ -300,7 +319,11 @@ class KernelPool:
                "IPYTHONDIR": str(workdir / ".ipython"),
                "MPLCONFIGDIR": str(workdir / ".matplotlib"), "MPLBACKEND": "agg"}
         self._out = km
-        run_sync(km.start_kernel)(extra_arguments=[HISTORY], cwd=str(workdir), env=env)
+        try:
+            run_sync(km.start_kernel)(extra_arguments=[HISTORY], cwd=str(workdir), env=env)
+        except BaseException:
+            self.release(km)
+            raise
         return km
 
     @staticmethod

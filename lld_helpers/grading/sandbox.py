@@ -30,7 +30,8 @@ from lld_helpers.grading.config import check_assignment, load_config, source_dir
 
 
 class GradingError(RuntimeError):
-    """nbgrader could not process an assignment; carries its log."""
+    """Grading cannot run (nbgrader could not process an assignment, kernels cannot start);
+    the message says why."""
 
 
 @dataclass(frozen=True)
