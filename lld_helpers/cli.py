@@ -64,9 +64,9 @@ def _autograde(args: argparse.Namespace) -> int:
     out = args.out or Path("graded") / args.assignment
     options = batch.Options(args.assignment, out, args.workers, args.db, args.timeout,
                             args.feedback, args.shard)
-    jobs = batch.shard_of(batch.discover(args.submissions, args.assignment), args.shard)
+    jobs = batch.jobs(args.submissions, options)
     progress = batch.Progress(len(jobs))
-    results = batch.run(root, args.submissions, options, progress.update)
+    results = batch.run(root, jobs, options, progress.update)
     print(batch.summary(results))
     print(f"grades: {out / 'grades.csv'}; gradebook: {options.gradebook}"
           + (f"; feedback: {out / 'feedback'}" if args.feedback else ""))

@@ -92,7 +92,8 @@ def grade_batch(notebooks: dict[str, NotebookNode | bytes], assignment: str, tmp
     for student, notebook in notebooks.items():
         data = notebook if isinstance(notebook, bytes) else nbformat.writes(notebook).encode()
         (folder / f"{student}.ipynb").write_bytes(data)
-    results = batch.run(ROOT, folder, batch.Options(assignment, out, **{"workers": 2, **options}))
+    settings = batch.Options(assignment, out, **{"workers": 2, **options})
+    results = batch.run(ROOT, batch.jobs(folder, settings), settings)
     with Gradebook(f"sqlite:///{out / 'gradebook.db'}") as gradebook:
         for result in results:
             cells = gradebook.find_submission_notebook(assignment, assignment, result["student"])

@@ -97,8 +97,8 @@ def _scores(url: str) -> dict[str, float]:
 def test_workers_grade_into_postgresql_at_once(server, class_folder, tmp_path):
     folder, expected = class_folder
     url = _database(server, "workers")
-    results = batch.run(ROOT, folder, batch.Options(ASSIGNMENT, tmp_path / "out", workers=2,
-                                                    db_url=url))
+    options = batch.Options(ASSIGNMENT, tmp_path / "out", workers=2, db_url=url)
+    results = batch.run(ROOT, batch.jobs(folder, options), options)
     assert {r["student"]: r["score"] for r in results} == expected
     assert _scores(url) == expected
 

@@ -78,6 +78,11 @@ def shard_of(items: list, shard: tuple[int, int]) -> list:
     return items[index - 1::count]
 
 
+def jobs(submissions: Path, options: Options) -> list[tuple[str, Path]]:
+    """The (student, file) pairs this run grades: the submissions of its shard."""
+    return shard_of(discover(submissions, options.assignment), options.shard)
+
+
 # --- worker processes ----------------------------------------------------------------------
 
 _grader: Grader | None = None
@@ -138,11 +143,10 @@ class Progress:
             print(line, file=sys.stderr)
 
 
-def run(root: Path, submissions: Path, options: Options,
+def run(root: Path, jobs: list[tuple[str, Path]], options: Options,
         on_result: Callable[[dict], None] | None = None) -> list[dict]:
-    """Grade every submission (of this shard) into the gradebook; write CSV and feedback."""
+    """Grade each (student, file) of `jobs` into the gradebook; write CSV and feedback."""
     check_assignment(root, options.assignment)
-    jobs = shard_of(discover(submissions, options.assignment), options.shard)
     for folder in ("autograded", "feedback") if options.feedback else ("autograded",):
         (options.out / folder).mkdir(parents=True, exist_ok=True)
     if not bwrap_works():
