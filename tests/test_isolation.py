@@ -106,16 +106,16 @@ def test_kernel_is_confined(tmp_path):
 
 
 LEAVE_TRACES = """
-import os, subprocess, sys
+import subprocess, sys
 open("/tmp/note-for-the-next-student", "w").write("the answers are...")
-subprocess.Popen([sys.executable, "-c", "import os, time\\nos.setsid()\\ntime.sleep(600)"],
-                 start_new_session=True)
+subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"], start_new_session=True,
+                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 """
 FIND_TRACES = """
 import json, os
 mine = {1, os.getppid(), os.getpid()}  # bubblewrap, the fork server, this kernel
 processes = [p for p in os.listdir("/proc") if p.isdigit() and int(p) not in mine]
-print(json.dumps({"tmp": os.listdir("/tmp"), "processes": processes}))
+print("TRACES" + json.dumps({"tmp": os.listdir("/tmp"), "processes": processes}))
 """
 
 
@@ -134,16 +134,21 @@ def run(km, code: str) -> str:
     return "".join(printed)
 
 
+def traces(km) -> dict:
+    printed = run(km, FIND_TRACES)
+    return json.loads(printed.split("TRACES", 1)[1].splitlines()[0])
+
+
 def test_next_kernel_finds_no_trace_of_the_last(tmp_path):
     pool = KernelPool(tmp_path, [])
     try:
         first = pool.take()
         run(first, LEAVE_TRACES)
-        left = json.loads(run(first, FIND_TRACES))
+        left = traces(first)
         assert "note-for-the-next-student" in left["tmp"] and left["processes"]
         pool.release(first)
         second = pool.take()
-        found = json.loads(run(second, FIND_TRACES))
+        found = traces(second)
         pool.release(second)
         assert "note-for-the-next-student" not in found["tmp"]
         assert found["processes"] == [], "the first kernel's process was killed"

@@ -33,6 +33,7 @@ import os
 import shutil
 import signal
 import sys
+import time
 import traceback
 from typing import Any, TextIO
 
@@ -60,7 +61,17 @@ def empty_folder(folder: str, keep: set[str]) -> None:
                 os.unlink(entry.path)
 
 
+def _wait_until_gone(pids: list[int], timeout: float = 2.0) -> None:
+    """Wait (a little) until killed processes are reaped, so the next kernel never sees them."""
+    deadline = time.monotonic() + timeout
+    while pids and time.monotonic() < deadline:
+        time.sleep(0.005)
+        pids = [pid for pid in pids if os.path.exists(f"/proc/{pid}")]
+
+
 class ForkServer:
+    """Forks kernels on request, reports on them, and kills them with all they left behind."""
+
     def __init__(self, limits: dict[str, int], sandboxed: bool, requests: TextIO,
                  channel: TextIO) -> None:
         self.limits, self.sandboxed = limits, sandboxed
@@ -121,9 +132,11 @@ class ForkServer:
             self.signal(pid, signal.SIGKILL)
             with contextlib.suppress(ChildProcessError):
                 self.finished[pid] = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
-        for other in self._leftovers(self.users.pop(pid, None)):
+        leftovers = self._leftovers(self.users.pop(pid, None))
+        for other in leftovers:
             with contextlib.suppress(OSError):
                 os.kill(other, signal.SIGKILL)
+        _wait_until_gone(leftovers)
         if self.sandboxed:
             empty_folder(TMP, _mount_points())
         return {"returncode": self.finished.get(pid, -signal.SIGKILL)}
