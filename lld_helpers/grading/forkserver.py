@@ -61,14 +61,6 @@ def empty_folder(folder: str, keep: set[str]) -> None:
                 os.unlink(entry.path)
 
 
-def _wait_until_gone(pids: list[int], timeout: float = 2.0) -> None:
-    """Wait (a little) until killed processes are reaped, so the next kernel never sees them."""
-    deadline = time.monotonic() + timeout
-    while pids and time.monotonic() < deadline:
-        time.sleep(0.005)
-        pids = [pid for pid in pids if os.path.exists(f"/proc/{pid}")]
-
-
 class ForkServer:
     """Forks kernels on request, reports on them, and kills them with all they left behind."""
 
@@ -123,20 +115,23 @@ class ForkServer:
         return self.finished[pid]
 
     def signal(self, pid: int, signum: int) -> dict[str, Any]:
-        with contextlib.suppress(OSError):
-            os.killpg(pid, signum)
+        if self.poll(pid) is None:  # not reaped yet, so the PID is still this kernel's
+            with contextlib.suppress(OSError):
+                os.killpg(pid, signum)
         return {}
 
     def kill(self, pid: int) -> dict[str, Any]:
-        if self.poll(pid) is None:  # not reaped yet, so the PID is still this kernel's
+        if self.poll(pid) is None:
             self.signal(pid, signal.SIGKILL)
             with contextlib.suppress(ChildProcessError):
                 self.finished[pid] = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
-        leftovers = self._leftovers(self.users.pop(pid, None))
-        for other in leftovers:
-            with contextlib.suppress(OSError):
-                os.kill(other, signal.SIGKILL)
-        _wait_until_gone(leftovers)
+        # Until none is left (a fork bomb forks on; the killed linger until reaped), for 2 s
+        uid, deadline = self.users.pop(pid, None), time.monotonic() + 2
+        while (leftovers := self._leftovers(uid)) and time.monotonic() < deadline:
+            for other in leftovers:
+                with contextlib.suppress(OSError):
+                    os.kill(other, signal.SIGKILL)
+            time.sleep(0.005)
         if self.sandboxed:
             empty_folder(TMP, _mount_points())
         return {"returncode": self.finished.get(pid, -signal.SIGKILL)}
